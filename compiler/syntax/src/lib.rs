@@ -1,0 +1,2 @@
+//! Text to syntax tree. (Being written: lexer, layout pass and parser arrive next.)
+pub mod ast;
