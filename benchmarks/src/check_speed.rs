@@ -1,0 +1,102 @@
+//! Front-end speed: a full check of a generated 50,000-line program, and the re-check after
+//! a one-line edit inside one function body (what the language server does on a keystroke).
+//!
+//! Targets (issue 2): a full check in under one second on the project's 2-core machine, and
+//! a re-check at least 100 times faster than the full check. Run with
+//! `bash scripts/bench.sh check-speed` (a release build); prints medians and both ratios.
+
+mod generated_program;
+
+use mlc_semantics::{check_file, CheckMode, Database};
+use std::time::{Duration, Instant};
+
+const LINES: usize = 50_000;
+const FULL_RUNS: usize = 5;
+const EDIT_RUNS: usize = 30;
+
+fn main() {
+    let program = generated_program::generate(LINES);
+    let lines = program.text.lines().count();
+    println!(
+        "program: {lines} lines, {} functions, {} KiB",
+        program.functions,
+        program.text.len() / 1024
+    );
+
+    let mut full = Vec::new();
+    for _ in 0..FULL_RUNS {
+        let mut db = Database::new();
+        let start = Instant::now();
+        let file = db.add_file("generated.ml", &program.text);
+        let diagnostics = check_file(&db, file, CheckMode::Program);
+        full.push(start.elapsed());
+        require_clean(&diagnostics, &program.text);
+    }
+
+    // One warm database, edited again and again on the same line, as an editor would.
+    let mut db = Database::new();
+    let file = db.add_file("generated.ml", &program.text);
+    require_clean(&check_file(&db, file, CheckMode::Program), &program.text);
+    let mut recheck = Vec::new();
+    for run in 0..EDIT_RUNS {
+        let edited = edit_line(&program.text, program.edit_offset, run);
+        let start = Instant::now();
+        db.set_file_text(file, &edited);
+        let diagnostics = check_file(&db, file, CheckMode::Program);
+        recheck.push(start.elapsed());
+        require_clean(&diagnostics, &edited);
+    }
+
+    let full_median = median(&mut full);
+    let recheck_median = median(&mut recheck);
+    let lines_per_second = lines as f64 / full_median.as_secs_f64();
+    let ratio = full_median.as_secs_f64() / recheck_median.as_secs_f64();
+    println!();
+    println!("| measurement                        | median      | target      | met |");
+    println!("|------------------------------------|-------------|-------------|-----|");
+    println!(
+        "| full check ({lines} lines)          | {:>9.1} ms | < 1000 ms   | {} |",
+        ms(full_median),
+        yes_no(full_median < Duration::from_secs(1))
+    );
+    println!("| re-check after a one-line edit     | {:>9.3} ms |             |     |", ms(recheck_median));
+    println!("| full check / re-check              | {ratio:>10.0}x | >= 100x     | {} |", yes_no(ratio >= 100.0));
+    println!("| lines per second (full check)      | {lines_per_second:>11.0} |             |     |");
+}
+
+/// Replaces `var acc = 0` at `offset` with a value that changes every run (and changes the
+/// line's length now and then, so everything after it moves).
+fn edit_line(text: &str, offset: usize, run: usize) -> String {
+    let line_end = offset + text[offset..].find('\n').expect("the edited line ends");
+    let mut edited = String::with_capacity(text.len() + 8);
+    edited.push_str(&text[..offset]);
+    edited.push_str(&format!("    var acc = {}", run * 37 % 1000));
+    edited.push_str(&text[line_end..]);
+    edited
+}
+
+fn require_clean(diagnostics: &[mlc_diagnostics::Diagnostic], text: &str) {
+    if let Some(first) = diagnostics.iter().find(|d| d.is_error()) {
+        let start = first.primary.span.start as usize;
+        let line = text[..start].lines().count();
+        eprintln!("the generated program does not check: {} at line {line}: {}", first.code, first.message);
+        std::process::exit(1);
+    }
+}
+
+fn median(samples: &mut [Duration]) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn ms(duration: Duration) -> f64 {
+    duration.as_secs_f64() * 1000.0
+}
+
+fn yes_no(met: bool) -> &'static str {
+    if met {
+        "yes"
+    } else {
+        "NO "
+    }
+}
