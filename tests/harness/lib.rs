@@ -1,1 +1,2 @@
-//! Test harness (being written).
+//! Shared machinery of the data-driven test suites that live in this folder.
+pub mod fuzz;

@@ -87,6 +87,10 @@ codes! {
         "The only decorators are `@kernel` and `@inline`.";
     INVALID_PARAMETER = "E0017": "invalid parameter list",
         "Parameters are `name: Type` or `name: Type = default`; `self` or `mut self` only first in a method, and no required parameter after one with a default.";
+    NESTING_TOO_DEEP = "E0018": "nesting too deep",
+        "Blocks may nest 100 levels and one statement's expressions about 200 levels of operators and brackets; deeper code is rejected so that no stage overflows its stack. Split it up.";
+    MISSING_COLON = "E0019": "missing `:` before an indented block",
+        "A line that opens a block (`if`, `elif`, `else`, `for`, `while`, `fn`, `struct`, `try`, `except`, `finally`) ends with `:`.";
 
     // ---- E01xx: names and items ----------------------------------------------------------
     UNKNOWN_NAME = "E0100": "unknown name",
@@ -113,6 +117,8 @@ codes! {
         "Structs are values: a struct cannot contain itself, directly or through other structs or tuples. Use a `List` to refer to others.";
     EXTERN_OUTSIDE_STDLIB = "E0111": "`extern` outside the standard library",
         "`extern` declarations give the signatures of built-in functions and exist only in `stdlib/`.";
+    GENERIC_STRUCT = "E0112": "generic structs are not supported",
+        "Structs take no type parameters; write the struct for the concrete field types, and use generic functions over it.";
 
     // ---- E02xx: types ----------------------------------------------------------------------
     MISMATCHED_TYPES = "E0200": "mismatched types",
@@ -167,6 +173,8 @@ codes! {
         "Default argument values are literals or constants.";
     NOT_HASHABLE = "E0225": "type cannot be a Dict key",
         "Dict keys are integers, bool, str, or tuples of them.";
+    LITERAL_OUT_OF_RANGE = "E0226": "integer literal out of range",
+        "An integer literal must fit in the type it takes from its context (`let x: u8 = 300` does not); an unconstrained literal is an `i64`.";
 
     // ---- E03xx: @kernel rules ----------------------------------------------------------------
     PYTHON_IN_KERNEL = "E0300": "Python used inside a `@kernel`",
@@ -197,6 +205,8 @@ codes! {
         "`break` and `continue` are only valid inside `for` and `while` bodies.";
     RETURN_OUTSIDE_FUNCTION = "E0501": "`return` outside a function",
         "`return` is only valid inside a function body.";
+    RERAISE_OUTSIDE_EXCEPT = "E0504": "bare `raise` outside an `except` block",
+        "`raise` without a value re-raises the error being handled, so it is only valid inside `except`.";
     UNREACHABLE_CODE = "W0502": "unreachable code",
         "Statements after `return`, `raise`, `break` or `continue` in the same block never run.";
     UNUSED_VARIABLE = "W0503": "unused variable",

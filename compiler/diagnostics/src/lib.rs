@@ -10,6 +10,9 @@
 //! - every code used anywhere is declared once in [`codes`], with a title and an explanation.
 
 pub mod codes;
+pub mod json;
+pub mod line_index;
+pub mod render;
 mod span;
 
 pub use codes::Code;

@@ -1,0 +1,628 @@
+//! The layout pass: turns physical lines into logical ones and indentation into blocks.
+//!
+//! Input: the raw tokens of [`crate::lexer`], with comments and physical newlines. Output:
+//! the tokens the parser reads, where
+//! - comments are gone (their spans are collected for `Parse::comments`);
+//! - a [`TokenKind::Newline`] ends each logical line; blank and comment-only lines, and
+//!   newlines inside `()`, `[]` and `{}`, produce nothing;
+//! - a deeper indentation after a line ending in `:` gives [`TokenKind::Indent`], and a
+//!   shallower one a [`TokenKind::Dedent`] per closed block (the model is RustPython's
+//!   lexer: an indentation stack, a bracket stack and EOF flushing of NEWLINE + DEDENTs).
+//!
+//! It also repairs what it can, so that one mistake gives one diagnostic:
+//! - a tab in indentation is reported once (E0004) and counts as up to the next multiple
+//!   of 8 columns;
+//! - an indented line after a line that opens no block is reported (E0006) and kept at the
+//!   block it belongs to (a "phantom" level that emits no INDENT/DEDENT);
+//! - a line opening a block (`if`, `fn`, ...) without its final `:` but followed by an
+//!   indented body gets the `:` inserted (E0019);
+//! - a dedent to an unknown column (E0005) is treated as the enclosing level;
+//! - an unclosed bracket (E0010) is closed at a line that starts a new statement, or at EOF;
+//!   a mismatched closer (E0011) becomes an error token;
+//! - nesting is capped (E0018) so that no later recursive pass can overflow the stack:
+//!   blocks at [`MAX_BLOCK_DEPTH`] levels, expressions at [`MAX_EXPRESSION_DEPTH`] (an upper
+//!   bound of the tree depth, estimated from operators and brackets). The rest of the
+//!   offending line or block is replaced by one error token.
+
+use crate::token::{Token, TokenKind, TokenValue};
+use mlc_diagnostics::{codes, Diagnostic, Label, Span};
+
+/// The deepest block nesting accepted (as CPython).
+pub const MAX_BLOCK_DEPTH: usize = 100;
+/// An upper bound on the depth of one statement's expression trees.
+pub const MAX_EXPRESSION_DEPTH: u32 = 200;
+
+struct Level {
+    width: u32,
+    /// False for an indentation that was reported as unexpected: it emits no INDENT/DEDENT.
+    real: bool,
+}
+
+struct OpenBracket {
+    kind: TokenKind,
+    span: Span,
+    /// Indentation of the line where it was opened.
+    line_indent: u32,
+}
+
+/// Depth estimate for one bracket level: operators in the current comma-separated segment,
+/// the deepest bracketed child in it, and the deepest finished segment.
+#[derive(Default, Clone, Copy)]
+struct DepthFrame {
+    ops: u32,
+    child: u32,
+    best: u32,
+}
+
+enum Skip {
+    None,
+    /// Skipping to the end of the logical line; the error token is at this index.
+    Line { error: usize },
+    /// Skipping every line indented deeper than `width`.
+    Block { width: u32, error: usize },
+}
+
+struct Layout<'a> {
+    text: &'a str,
+    out: Vec<Token>,
+    comments: Vec<Span>,
+    diagnostics: &'a mut Vec<Diagnostic>,
+    levels: Vec<Level>,
+    brackets: Vec<OpenBracket>,
+    frames: Vec<DepthFrame>,
+    /// The depth bound implied by `frames` (kept incrementally).
+    depth_total: u32,
+    line_start: u32,
+    at_line_start: bool,
+    newline_in_brackets: bool,
+    line_has_tokens: bool,
+    line_indent: u32,
+    line_first: Option<TokenKind>,
+    last_kind: Option<TokenKind>,
+    last_end: u32,
+    previous_line_first: Option<TokenKind>,
+    previous_line_last: Option<TokenKind>,
+    previous_line_end: u32,
+    tab_reported: bool,
+    skip: Skip,
+}
+
+/// Runs the layout pass over raw tokens; returns the parser's tokens and the comments.
+pub(crate) fn layout(
+    text: &str,
+    raw: Vec<Token>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Vec<Token>, Vec<Span>) {
+    let mut layout = Layout {
+        text,
+        out: Vec::with_capacity(raw.len() + raw.len() / 8 + 4),
+        comments: Vec::new(),
+        diagnostics,
+        levels: vec![Level { width: 0, real: true }],
+        brackets: Vec::new(),
+        frames: vec![DepthFrame::default()],
+        depth_total: 0,
+        line_start: 0,
+        at_line_start: true,
+        newline_in_brackets: false,
+        line_has_tokens: false,
+        line_indent: 0,
+        line_first: None,
+        last_kind: None,
+        last_end: 0,
+        previous_line_first: None,
+        previous_line_last: None,
+        previous_line_end: 0,
+        tab_reported: false,
+        skip: Skip::None,
+    };
+    for token in raw {
+        layout.token(token);
+    }
+    layout.finish();
+    (layout.out, layout.comments)
+}
+
+impl Layout<'_> {
+    fn token(&mut self, token: Token) {
+        match token.kind {
+            TokenKind::Comment => {
+                self.comments.push(token.span);
+                return;
+            }
+            TokenKind::Newline => {
+                self.line_start = token.span.end;
+                if self.brackets.is_empty() {
+                    self.end_logical_line(token.span);
+                } else {
+                    self.newline_in_brackets = true;
+                }
+                return;
+            }
+            _ => {}
+        }
+        if self.at_line_start {
+            self.at_line_start = false;
+            self.start_line(&token);
+        } else if self.newline_in_brackets {
+            self.newline_in_brackets = false;
+            let opened_at = self.brackets.first().map_or(0, |open| open.line_indent);
+            if starts_statement(token.kind)
+                && self.indentation_width(token.span.start, false) <= opened_at
+            {
+                self.close_unclosed_brackets(Span::at(self.last_end));
+                self.end_logical_line(Span::at(self.last_end));
+                self.start_line(&token);
+            }
+        }
+        match self.skip {
+            Skip::None => {}
+            Skip::Line { .. } | Skip::Block { .. } => {
+                self.track_brackets_silently(token.kind);
+                self.last_end = token.span.end;
+                return;
+            }
+        }
+        self.significant(token);
+    }
+
+    /// A token that is neither a comment nor a newline, on a line that is not skipped.
+    fn significant(&mut self, token: Token) {
+        let kind = token.kind;
+        match kind {
+            TokenKind::LParen | TokenKind::LBracket | TokenKind::LBrace => {
+                self.brackets.push(OpenBracket {
+                    kind,
+                    span: token.span,
+                    line_indent: self.line_indent,
+                });
+                self.frames.push(DepthFrame::default());
+                self.depth_total += 1;
+            }
+            TokenKind::RParen | TokenKind::RBracket | TokenKind::RBrace => {
+                let expected = opener_of(kind);
+                if self.brackets.last().map(|open| open.kind) == Some(expected) {
+                    self.brackets.pop();
+                    self.close_frame();
+                } else {
+                    self.mismatched_closer(&token);
+                    return;
+                }
+            }
+            TokenKind::Comma
+            | TokenKind::Colon
+            | TokenKind::Semicolon
+            | TokenKind::Assign
+            | TokenKind::Arrow => self.end_segment(),
+            _ if kind.text().is_some() && is_operator(kind) => {
+                if let Some(frame) = self.frames.last_mut() {
+                    frame.ops += 1;
+                    self.depth_total += 1;
+                }
+            }
+            _ if is_augmented_assignment(kind) => self.end_segment(),
+            _ => {}
+        }
+        if self.depth_total > MAX_EXPRESSION_DEPTH {
+            self.start_line_skip(&token);
+            return;
+        }
+        self.push(token);
+    }
+
+    fn push(&mut self, token: Token) {
+        if self.line_first.is_none() {
+            self.line_first = Some(token.kind);
+        }
+        self.line_has_tokens = true;
+        self.last_kind = Some(token.kind);
+        self.last_end = token.span.end;
+        self.out.push(token);
+    }
+
+    fn push_synthetic(&mut self, kind: TokenKind, span: Span) {
+        self.out.push(Token { kind, span, value: TokenValue::None });
+    }
+
+    fn end_segment(&mut self) {
+        if let Some(frame) = self.frames.last_mut() {
+            frame.best = frame.best.max(frame.ops + frame.child);
+            self.depth_total -= frame.ops + frame.child;
+            frame.ops = 0;
+            frame.child = 0;
+        }
+    }
+
+    fn close_frame(&mut self) {
+        if self.frames.len() < 2 {
+            return;
+        }
+        let frame = self.frames.pop().unwrap_or_default();
+        self.depth_total -= frame.ops + frame.child + 1;
+        let depth = frame.best.max(frame.ops + frame.child) + 1;
+        if let Some(parent) = self.frames.last_mut() {
+            if depth > parent.child {
+                self.depth_total += depth - parent.child;
+                parent.child = depth;
+            }
+        }
+    }
+
+    fn reset_frames(&mut self) {
+        self.frames.clear();
+        self.frames.push(DepthFrame::default());
+        self.depth_total = 0;
+    }
+
+    /// A physical newline outside brackets (or a forced end of line).
+    fn end_logical_line(&mut self, newline: Span) {
+        self.finish_line_skip();
+        if self.line_has_tokens {
+            self.push_synthetic(TokenKind::Newline, newline);
+            self.previous_line_first = self.line_first;
+            self.previous_line_last = self.last_kind;
+            self.previous_line_end = self.last_end;
+        }
+        self.line_has_tokens = false;
+        self.line_first = None;
+        self.last_kind = None;
+        self.at_line_start = true;
+        self.newline_in_brackets = false;
+        self.reset_frames();
+    }
+
+    /// Measures the indentation before `first` (the first token of a line).
+    fn indentation_width(&mut self, first: u32, report_tabs: bool) -> u32 {
+        let start = (self.line_start as usize).min(first as usize);
+        let indentation = &self.text[start..first as usize];
+        let mut width = 0u32;
+        for (offset, byte) in indentation.bytes().enumerate() {
+            match byte {
+                b' ' => width += 1,
+                b'\t' => {
+                    width = (width / 8 + 1) * 8;
+                    if report_tabs && !self.tab_reported {
+                        self.tab_reported = true;
+                        let at = start as u32 + offset as u32;
+                        self.diagnostics.push(
+                            Diagnostic::error(
+                                codes::TAB_INDENTATION,
+                                "tab used for indentation",
+                                Label::new(Span::new(at, at + 1), "this is a tab"),
+                            )
+                            .with_note("blocks are indented with spaces only; tabs make the indentation ambiguous")
+                            .with_hint("replace the tabs with spaces (4 per level); most editors can convert them"),
+                        );
+                    }
+                }
+                b'\x0C' => width = 0,
+                _ => {}
+            }
+        }
+        width
+    }
+
+    /// Handles the indentation of a line whose first token is `first`.
+    fn start_line(&mut self, first: &Token) {
+        let width = self.indentation_width(first.span.start, true);
+        self.line_indent = width;
+        if let Skip::Block { width: limit, .. } = self.skip {
+            if width > limit {
+                return;
+            }
+            self.finish_block_skip();
+        }
+        let top = self.levels.last().map_or(0, |level| level.width);
+        let indentation = Span::new(self.line_start.min(first.span.start), first.span.start);
+        if width > top {
+            let opens_block = self.previous_line_last == Some(TokenKind::Colon);
+            let missing_colon = !opens_block
+                && self.previous_line_first.is_some_and(opens_a_block)
+                && self.out.last().map(|token| token.kind) == Some(TokenKind::Newline);
+            if missing_colon {
+                let at = Span::at(self.previous_line_end);
+                let keyword = self.previous_line_first.map(|kind| kind.describe()).unwrap_or_default();
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        codes::MISSING_COLON,
+                        format!("expected `:` at the end of the {keyword} line"),
+                        Label::new(at, "a `:` is missing here"),
+                    )
+                    .with_note("a line that opens an indented block ends with `:`")
+                    .with_hint("add `:` at the end of the line"),
+                );
+                let newline = self.out.len() - 1;
+                self.out.insert(newline, Token { kind: TokenKind::Colon, span: at, value: TokenValue::None });
+            }
+            if opens_block || missing_colon {
+                if self.levels.len() > MAX_BLOCK_DEPTH {
+                    self.start_block_skip(first, top, indentation);
+                    return;
+                }
+                self.levels.push(Level { width, real: true });
+                self.push_synthetic(TokenKind::Indent, indentation);
+            } else {
+                let phantom_already = self.levels.last().is_some_and(|level| !level.real);
+                if !phantom_already || width > top {
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            codes::UNEXPECTED_INDENT,
+                            "unexpected indentation",
+                            Label::new(indentation, "this line is indented more than the block it is in"),
+                        )
+                        .with_note("only a line ending in `:` (`if`, `for`, `fn`, ...) opens an indented block")
+                        .with_hint("remove the extra indentation, or end the line before with `:` to open a block"),
+                    );
+                }
+                self.levels.push(Level { width, real: false });
+            }
+        } else if width < top {
+            while self.levels.len() > 1 && self.levels.last().is_some_and(|level| level.width > width) {
+                let level = self.levels.pop().expect("checked above");
+                if level.real {
+                    self.push_synthetic(TokenKind::Dedent, Span::at(first.span.start));
+                }
+            }
+            let top = self.levels.last().map_or(0, |level| level.width);
+            if top < width {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        codes::INCONSISTENT_DEDENT,
+                        "dedent does not match any outer indentation level",
+                        Label::new(indentation, format!("indented by {width} columns")),
+                    )
+                    .with_note(format!("the enclosing block is indented by {top} columns"))
+                    .with_hint("line this up with the block it belongs to"),
+                );
+            }
+        }
+    }
+
+    /// The block nesting limit is reached: emit INDENT, one error token for the whole deeper
+    /// region, and skip it.
+    fn start_block_skip(&mut self, first: &Token, top: u32, indentation: Span) {
+        self.diagnostics.push(
+            Diagnostic::error(
+                codes::NESTING_TOO_DEEP,
+                format!("blocks are nested more than {MAX_BLOCK_DEPTH} levels deep"),
+                Label::new(first.span, "this block is too deep"),
+            )
+            .with_hint("move the inner code into a separate function"),
+        );
+        self.levels.push(Level { width: top + 1, real: true });
+        self.push_synthetic(TokenKind::Indent, indentation);
+        let error = self.out.len();
+        self.push(Token { kind: TokenKind::Error, span: first.span, value: TokenValue::None });
+        self.skip = Skip::Block { width: top, error };
+    }
+
+    fn finish_block_skip(&mut self) {
+        if let Skip::Block { error, .. } = self.skip {
+            self.out[error].span.end = self.out[error].span.end.max(self.last_end);
+            self.skip = Skip::None;
+            self.brackets.clear();
+            if self.line_has_tokens {
+                let at = Span::at(self.last_end);
+                self.end_logical_line(at);
+            }
+        }
+    }
+
+    /// The expression depth limit is reached: the rest of the logical line becomes one
+    /// error token.
+    fn start_line_skip(&mut self, token: &Token) {
+        self.diagnostics.push(
+            Diagnostic::error(
+                codes::NESTING_TOO_DEEP,
+                format!("expression is nested too deeply (more than {MAX_EXPRESSION_DEPTH} levels of operators and brackets)"),
+                Label::new(token.span, "the limit is reached here"),
+            )
+            .with_hint("split the expression into several statements with `let`"),
+        );
+        let error = self.out.len();
+        self.push(Token { kind: TokenKind::Error, span: token.span, value: TokenValue::None });
+        self.skip = Skip::Line { error };
+        self.track_brackets_silently(token.kind);
+    }
+
+    fn finish_line_skip(&mut self) {
+        if let Skip::Line { error } = self.skip {
+            self.out[error].span.end = self.out[error].span.end.max(self.last_end);
+            self.skip = Skip::None;
+            self.brackets.clear();
+        }
+    }
+
+    /// While skipping, brackets still decide where the logical line ends.
+    fn track_brackets_silently(&mut self, kind: TokenKind) {
+        match kind {
+            TokenKind::LParen | TokenKind::LBracket | TokenKind::LBrace => {
+                self.brackets.push(OpenBracket { kind, span: Span::default(), line_indent: self.line_indent })
+            }
+            TokenKind::RParen | TokenKind::RBracket | TokenKind::RBrace => {
+                self.brackets.pop();
+            }
+            _ => {}
+        }
+    }
+
+    fn mismatched_closer(&mut self, token: &Token) {
+        let found = token.kind.text().unwrap_or("?");
+        let mut diagnostic = match self.brackets.last() {
+            Some(open) => {
+                let expected = closer_of(open.kind).text().unwrap_or("?");
+                Diagnostic::error(
+                    codes::MISMATCHED_DELIMITER,
+                    format!("mismatched closing delimiter `{found}`"),
+                    Label::new(token.span, format!("expected `{expected}` here")),
+                )
+                .with_secondary(open.span, format!("to close this `{}`", open.kind.text().unwrap_or("?")))
+                .with_hint(format!("close with `{expected}`, or remove the `{found}`"))
+            }
+            None => Diagnostic::error(
+                codes::MISMATCHED_DELIMITER,
+                format!("unmatched closing delimiter `{found}`"),
+                Label::new(token.span, "nothing is open here"),
+            )
+            .with_hint(format!("remove the `{found}`, or add the opening delimiter it closes")),
+        };
+        // If the closer matches a bracket further out, the ones inside it were left open.
+        let expected = opener_of(token.kind);
+        if let Some(position) = self.brackets.iter().rposition(|open| open.kind == expected) {
+            diagnostic = diagnostic.with_note("the brackets opened after the matching one are closed here");
+            while self.brackets.len() > position {
+                self.brackets.pop();
+                self.close_frame();
+            }
+        }
+        self.diagnostics.push(diagnostic);
+        self.push(Token { kind: TokenKind::Error, span: token.span, value: TokenValue::None });
+    }
+
+    /// Reports the innermost bracket that is still open and closes them all with an error
+    /// token, so the parser skips the broken statement.
+    fn close_unclosed_brackets(&mut self, at: Span) {
+        if let Some(open) = self.brackets.last() {
+            let kind = open.kind.text().unwrap_or("?");
+            let closer = closer_of(open.kind).text().unwrap_or("?");
+            let mut diagnostic = Diagnostic::error(
+                codes::UNCLOSED_DELIMITER,
+                format!("unclosed delimiter `{kind}`"),
+                Label::new(open.span, format!("this `{kind}` is never closed")),
+            )
+            .with_hint(format!("add the matching `{closer}`"));
+            if self.brackets.len() > 1 {
+                diagnostic = diagnostic.with_note(format!(
+                    "{} delimiters are open at this point",
+                    self.brackets.len()
+                ));
+            }
+            if matches!(self.skip, Skip::None) {
+                self.diagnostics.push(diagnostic);
+                self.push(Token { kind: TokenKind::Error, span: at, value: TokenValue::None });
+            }
+        }
+        self.brackets.clear();
+        self.newline_in_brackets = false;
+    }
+
+    fn finish(&mut self) {
+        let end = Span::at(self.text.len() as u32);
+        if !self.brackets.is_empty() {
+            self.close_unclosed_brackets(end);
+        }
+        if let Skip::Block { .. } = self.skip {
+            self.finish_block_skip();
+        }
+        self.end_logical_line(end);
+        while self.levels.len() > 1 {
+            let level = self.levels.pop().expect("checked above");
+            if level.real {
+                self.push_synthetic(TokenKind::Dedent, end);
+            }
+        }
+    }
+}
+
+fn opener_of(closer: TokenKind) -> TokenKind {
+    match closer {
+        TokenKind::RParen => TokenKind::LParen,
+        TokenKind::RBracket => TokenKind::LBracket,
+        _ => TokenKind::LBrace,
+    }
+}
+
+fn closer_of(opener: TokenKind) -> TokenKind {
+    match opener {
+        TokenKind::LParen => TokenKind::RParen,
+        TokenKind::LBracket => TokenKind::RBracket,
+        _ => TokenKind::RBrace,
+    }
+}
+
+/// Operators that can add a level to an expression tree.
+fn is_operator(kind: TokenKind) -> bool {
+    use TokenKind::*;
+    matches!(
+        kind,
+        Plus | Minus
+            | Star
+            | Slash
+            | DoubleSlash
+            | Percent
+            | DoubleStar
+            | At
+            | Amper
+            | Pipe
+            | Caret
+            | Tilde
+            | LeftShift
+            | RightShift
+            | EqEq
+            | NotEq
+            | Less
+            | LessEq
+            | Greater
+            | GreaterEq
+            | Dot
+            | Not
+            | And
+            | Or
+            | In
+            | Is
+            | If
+            | Else
+    )
+}
+
+fn is_augmented_assignment(kind: TokenKind) -> bool {
+    use TokenKind::*;
+    matches!(
+        kind,
+        PlusEq
+            | MinusEq
+            | StarEq
+            | SlashEq
+            | DoubleSlashEq
+            | PercentEq
+            | DoubleStarEq
+            | AmperEq
+            | PipeEq
+            | CaretEq
+            | LeftShiftEq
+            | RightShiftEq
+    )
+}
+
+/// Keywords that never appear inside an expression: seeing one at the start of a line
+/// inside brackets means a bracket was left open.
+fn starts_statement(kind: TokenKind) -> bool {
+    use TokenKind::*;
+    matches!(
+        kind,
+        Fn | Let
+            | Var
+            | Const
+            | Struct
+            | Import
+            | From
+            | Return
+            | Raise
+            | Assert
+            | Break
+            | Continue
+            | Pass
+            | Extern
+            | While
+            | Try
+            | Except
+            | Finally
+            | Elif
+    )
+}
+
+/// Keywords that start a line opening a block.
+fn opens_a_block(kind: TokenKind) -> bool {
+    use TokenKind::*;
+    matches!(kind, If | Elif | Else | While | For | Fn | Struct | Try | Except | Finally)
+}

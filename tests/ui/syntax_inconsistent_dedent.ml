@@ -1,0 +1,5 @@
+fn main():
+    for i in range(3):
+        if i > 1:
+            print(i)
+      print("done")

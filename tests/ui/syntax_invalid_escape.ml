@@ -1,0 +1,3 @@
+fn main():
+    let path = "C:\data\new"
+    print(path)

@@ -1,0 +1,5 @@
+fn greet(punct: str = "!", name: str) -> str:
+    return name + punct
+
+fn main():
+    print(greet("!", "mlc"))

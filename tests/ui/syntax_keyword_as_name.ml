@@ -1,0 +1,3 @@
+fn main():
+    let from = 0
+    print(from)

@@ -1,0 +1,3 @@
+fn main():
+    let total = max(1, 2]
+    print(total)

@@ -1,0 +1,5 @@
+let limit = 10
+print(limit)
+
+fn main():
+    pass

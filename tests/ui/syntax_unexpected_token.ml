@@ -1,0 +1,3 @@
+fn main():
+    let total = 3 + * 4
+    print(total)

@@ -1,0 +1,3 @@
+fn main():
+    let greeting = "hello, world
+    print(greeting)
