@@ -6,10 +6,20 @@ use mlc_diagnostics::codes;
 use mlc_tests::ui::{codes_in_snapshot, expected_files, run_ui_suite, ui_cases, ui_folder};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Codes of the registry that no UI file shows yet, because the compiler does not emit them
-/// yet or nobody wrote the file. The test prints this list so the gap stays visible, and
-/// fails once a listed code gains a UI file, so the list only shrinks.
-const NOT_YET_COVERED: &[&str] = &[];
+/// Codes of the registry that no UI file shows yet, each with the reason. The test prints
+/// this list so the gap stays visible, and fails once a listed code gains a UI file, so the
+/// list only shrinks.
+const NOT_YET_COVERED: &[&str] = &[
+    // The layout pass ends every file with NEWLINE and DEDENTs, so the parser reports a
+    // construct cut short by the end of the file as E0001/E0010/E0020; nothing reaches E0012.
+    "E0012",
+    // Emitted, but its only realistic test (`struct Pair[T]:` with fields of type `T`) also
+    // reports E0104 `unknown type T` on every field, a cascade to fix before blessing.
+    "E0112",
+    // Unreachable: a `return` outside a function is a statement at the top level (E0014).
+    "E0501", // Not emitted yet: no unused-variable analysis.
+    "W0503",
+];
 
 #[test]
 fn ui_files_match_their_expected_output() {
@@ -44,7 +54,8 @@ fn expected_files_name_only_registered_codes() {
 
 #[test]
 fn every_expected_file_has_its_source() {
-    let sources: BTreeSet<_> = ui_cases(&ui_folder()).into_iter().map(|case| case.expected_path).collect();
+    let sources: BTreeSet<_> =
+        ui_cases(&ui_folder()).into_iter().map(|case| case.expected_path).collect();
     let orphans: Vec<String> = expected_files(&ui_folder())
         .into_iter()
         .filter(|path| !sources.contains(path))
@@ -57,7 +68,10 @@ fn every_expected_file_has_its_source() {
 fn every_registered_code_has_a_ui_test() {
     let shown = codes_shown();
     for code in NOT_YET_COVERED {
-        assert!(codes::lookup(code).is_some(), "{code} in NOT_YET_COVERED is not a registered code");
+        assert!(
+            codes::lookup(code).is_some(),
+            "{code} in NOT_YET_COVERED is not a registered code"
+        );
     }
     let mut missing = Vec::new();
     let mut newly_covered = Vec::new();
@@ -71,7 +85,7 @@ fn every_registered_code_has_a_ui_test() {
     }
     println!(
         "{} of {} registered codes have a UI test; not yet covered ({}): {}",
-        codes::ALL.len() - NOT_YET_COVERED.len(),
+        codes::ALL.iter().filter(|info| shown.contains_key(info.code.0)).count(),
         codes::ALL.len(),
         NOT_YET_COVERED.len(),
         NOT_YET_COVERED.join(" ")

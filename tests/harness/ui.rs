@@ -21,7 +21,7 @@
 //! `UPDATE_EXPECT=1` rewrites the `.stderr` files that differ (and writes missing ones);
 //! read every rewritten file before committing it.
 
-use crate::expect::compare_expected_file;
+use crate::expect::check_expected_file;
 use mlc_diagnostics::render::ColorChoice;
 use mlc_driver::cli::ErrorFormat;
 use mlc_driver::{check_sources, CheckOptions, Verbosity};
@@ -138,7 +138,7 @@ pub fn run_ui_suite(folder: &Path) -> Result<usize, String> {
             }
         };
         let actual = snapshot(&case.display_path, &source);
-        if let Err(mismatch) = compare_expected_file(&case.expected_path, &actual) {
+        if let Err(mismatch) = check_expected_file(&case.expected_path, &actual) {
             failures.push(format!("{}:\n{mismatch}", case.display_path));
         }
     }

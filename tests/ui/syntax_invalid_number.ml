@@ -1,4 +1,3 @@
 fn main():
-    let mask = 0x
-    let big = 99999999999999999999
-    print(mask, big)
+    print(0x, 1_000)
+    print(99999999999999999999)

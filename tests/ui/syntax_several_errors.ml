@@ -1,7 +1,14 @@
-fn main():
-    let a = (1 + 2
-    let b = "open
-    print(a, b)
+fn first():
+    print("open)
 
-fn helper(x: i64) -> i64
-    return x +
+fn second(x: i64) -> i64
+    return x + 1
+
+fn third():
+    print(1 +)
+    print(2 $ 3)
+
+fn main():
+    first()
+    print(second(1))
+    third()

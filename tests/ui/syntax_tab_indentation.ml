@@ -1,3 +1,3 @@
 fn main():
-    let x = 1
-	print(x)
+    for i in range(3):
+	print(i)

@@ -1,3 +1,3 @@
 fn main():
-    let price = $5
-    print(price)
+    let price = 5
+    print("price:", $price)

@@ -1,3 +1,3 @@
 fn main():
-    let total = 3 + * 4
-    print(total)
+    let base = 3
+    print(base + * 4)

@@ -1,3 +1,3 @@
 fn main():
-    let greeting = "hello, world
-    print(greeting)
+    print("hello, world)
+    print("done")

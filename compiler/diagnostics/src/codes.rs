@@ -91,6 +91,8 @@ codes! {
         "Blocks may nest 100 levels and one statement's expressions about 200 levels of operators and brackets; deeper code is rejected so that no stage overflows its stack. Split it up.";
     MISSING_COLON = "E0019": "missing `:` before an indented block",
         "A line that opens a block (`if`, `elif`, `else`, `for`, `while`, `fn`, `struct`, `try`, `except`, `finally`) ends with `:`.";
+    MISSING_BLOCK = "E0020": "expected an indented block",
+        "A line ending in `:` opens a block: the next line must be indented more. Write `pass` for an empty block.";
 
     // ---- E01xx: names and items ----------------------------------------------------------
     UNKNOWN_NAME = "E0100": "unknown name",

@@ -394,7 +394,10 @@ fn main():
             "statements over two lines",
             DiagnosticLabel::new(Span::from_range(start..end), "these two"),
         );
-        check(&[diagnostic], PROGRAM, expect![[r#"
+        check(
+            &[diagnostic],
+            PROGRAM,
+            expect![[r#"
             warning[W0502]: statements over two lines
                ╭─[ demo.ml:2:5 ]
                │
@@ -403,7 +406,8 @@ fn main():
                │ │
                │ ╰───────────────────────── these two
             ───╯
-        "#]]);
+        "#]],
+        );
     }
 
     #[test]

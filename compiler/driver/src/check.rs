@@ -1,9 +1,10 @@
 //! `mlc check`: read files, run the front end's queries on each, print the diagnostics.
 //!
 //! Each file is checked on its own (as a program needing `fn main()`, or with `--lib` as a
-//! library), its diagnostics are sorted by position and written in the chosen format, and a
-//! file with errors ends with a summary line. The exit code is 1 if any file had an error or
-//! could not be read, 0 otherwise; warnings alone do not fail a check.
+//! library). Its diagnostics are written in the chosen format, syntax errors first and then
+//! the rest, each group by position; a file with errors ends with a summary line. The exit
+//! code is 1 if any file had an error or could not be read, 0 otherwise; warnings alone do
+//! not fail a check.
 //!
 //! Where things go: human-readable diagnostics and every summary or read error on stderr;
 //! with `--error-format json` the diagnostics go to stdout, one JSON object per line, so a
@@ -93,9 +94,7 @@ pub fn check_inputs(
     let mut db = Database::new();
     let files: Vec<_> = inputs
         .iter()
-        .map(|input| {
-            input.text.as_ref().ok().map(|text| db.add_file(&input.path, text))
-        })
+        .map(|input| input.text.as_ref().ok().map(|text| db.add_file(&input.path, text)))
         .collect();
 
     let mut failed = false;
@@ -113,8 +112,10 @@ pub fn check_inputs(
             continue;
         };
         let mut diagnostics = check_file(&db, file, options.mode);
-        // Stable: diagnostics at the same place keep the order the checker gave them.
-        diagnostics.sort_by_key(|diagnostic| diagnostic.primary.span.start);
+        // Syntax errors (E00xx) first: they are the root causes, and what the checker says
+        // after them may be their echo. Stable, so each group stays in the checker's order
+        // (by position).
+        diagnostics.sort_by_key(|diagnostic| !is_syntax_error(diagnostic));
         write_diagnostics(&diagnostics, &input.path, text, options, streams);
         failed |= diagnostics.iter().any(Diagnostic::is_error);
     }
@@ -158,6 +159,11 @@ fn write_diagnostics(
     } else if options.verbosity == Verbosity::Verbose {
         writeln!(streams.stderr, "checked {path}: {counts}").ok();
     }
+}
+
+/// E00xx, the lexing and parsing range of the registry.
+fn is_syntax_error(diagnostic: &Diagnostic) -> bool {
+    diagnostic.code.0.starts_with("E00")
 }
 
 /// `1 error`, `3 errors`.

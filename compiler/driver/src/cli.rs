@@ -125,13 +125,13 @@ mod tests {
 
     #[test]
     fn error_format_is_accepted_with_and_without_equals() {
-        let cli = Cli::try_parse_from(["mlc", "check", "a.ml", "--error-format=json", "--lib"])
-            .unwrap();
+        let cli =
+            Cli::try_parse_from(["mlc", "check", "a.ml", "--error-format=json", "--lib"]).unwrap();
         let Command::Check(args) = cli.command else { panic!("expected `check`") };
         assert_eq!(args.error_format, ErrorFormat::Json);
         assert!(args.lib);
-        let cli =
-            Cli::try_parse_from(["mlc", "check", "--error-format", "human", "a.ml", "b.ml"]).unwrap();
+        let cli = Cli::try_parse_from(["mlc", "check", "--error-format", "human", "a.ml", "b.ml"])
+            .unwrap();
         let Command::Check(args) = cli.command else { panic!("expected `check`") };
         assert_eq!(args.files.len(), 2);
     }

@@ -33,8 +33,11 @@ mod tests {
 
     fn run(code: &str) -> (String, String, i32) {
         let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
-        let status =
-            explain(code, ColorChoice::Never, &mut Streams { stdout: &mut stdout, stderr: &mut stderr });
+        let status = explain(
+            code,
+            ColorChoice::Never,
+            &mut Streams { stdout: &mut stdout, stderr: &mut stderr },
+        );
         (String::from_utf8(stdout).unwrap(), String::from_utf8(stderr).unwrap(), status)
     }
 

@@ -52,10 +52,7 @@ pub fn panic_if_test_requested() {
 }
 
 fn record_panic(info: &PanicHookInfo<'_>) {
-    let message = info
-        .payload_as_str()
-        .unwrap_or("(the panic carried no message)")
-        .to_string();
+    let message = info.payload_as_str().unwrap_or("(the panic carried no message)").to_string();
     let location = info
         .location()
         .map(|location| format!("{}:{}:{}", location.file(), location.line(), location.column()));
@@ -110,10 +107,8 @@ mod tests {
             backtrace: None,
         };
         let report = internal_error_report(Some(record), ColorChoice::Never);
-        let report = report.replace(
-            &format!("{}-{}", std::env::consts::ARCH, std::env::consts::OS),
-            "ARCH-OS",
-        );
+        let report = report
+            .replace(&format!("{}-{}", std::env::consts::ARCH, std::env::consts::OS), "ARCH-OS");
         let report = report.replace(env!("CARGO_PKG_VERSION"), "VERSION");
         expect![[r#"
             error: internal compiler error: index out of bounds

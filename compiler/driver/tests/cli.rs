@@ -110,7 +110,10 @@ fn explain_prints_the_registry_entry() {
     let output = mlc(&["explain", "E0201"]);
     assert_eq!(output.status.code(), Some(0));
     let stdout = text(&output.stdout);
-    assert!(stdout.starts_with("E0201: no implicit conversion between numeric types\n"), "{stdout}");
+    assert!(
+        stdout.starts_with("E0201: no implicit conversion between numeric types\n"),
+        "{stdout}"
+    );
     assert!(stdout.contains("f64(n)"), "{stdout}");
 
     let unknown = mlc(&["explain", "E9999"]);
@@ -141,7 +144,10 @@ fn an_internal_compiler_error_exits_101_with_a_report() {
     let stderr = text(&output.stderr);
     assert!(stderr.starts_with("error: internal compiler error: "), "{stderr}");
     assert!(stderr.contains("MLC_INTERNAL_TEST_ICE=1"), "the panic message: {stderr}");
-    assert!(stderr.contains("--> panicked at ") && stderr.contains("src/ice.rs:"), "where: {stderr}");
+    assert!(
+        stderr.contains("--> panicked at ") && stderr.contains("src/ice.rs:"),
+        "where: {stderr}"
+    );
     assert!(stderr.contains("this is a bug in mlc"), "{stderr}");
     assert!(!stderr.contains("thread 'main' panicked"), "Rust's own hook is replaced: {stderr}");
 }

@@ -49,13 +49,17 @@ impl BuiltinFunction {
     }
 
     pub fn from_name(name: &str) -> Option<BuiltinFunction> {
-        BuiltinFunction::ALL.into_iter().find(|builtin| builtin.name() == name)
+        BuiltinFunction::ALL
+            .into_iter()
+            .find(|builtin| builtin.name() == name)
     }
 }
 
 /// Names in scope everywhere that are types used as casts or constructors.
-pub const CAST_NAMES: &[&str] =
-    &["i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64", "f16", "bf16", "f32", "f64", "bool", "str", "PyObject"];
+pub const CAST_NAMES: &[&str] = &[
+    "i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64", "f16", "bf16", "f32", "f64", "bool",
+    "str", "PyObject",
+];
 
 /// Python names and what to write instead.
 pub fn python_spelling(name: &str) -> Option<&'static str> {
@@ -68,6 +72,21 @@ pub fn python_spelling(name: &str) -> Option<&'static str> {
         "list" => "List[T]() or a list literal `[...]`",
         "dict" => "Dict[K, V]() or a dict literal `{...}`",
         "self" => "a method's first parameter `self`",
+        _ => return None,
+    })
+}
+
+/// Method names from other languages and what to write instead (already quoted).
+pub fn foreign_method(receiver: &Ty, name: &str) -> Option<&'static str> {
+    Some(match (receiver, name) {
+        (Ty::List(_), "push" | "add" | "push_back") => "`append`",
+        (Ty::List(_) | Ty::Str | Ty::Dict(..), "length" | "size" | "len") => "`len(...)`",
+        (Ty::Str, "trim") => "`strip`",
+        (Ty::Str, "to_upper" | "toUpperCase") => "`upper`",
+        (Ty::Str, "to_lower" | "toLowerCase") => "`lower`",
+        (Ty::Str, "contains") => "`in`: `sub in s`",
+        (Ty::Dict(..), "contains" | "has_key" | "contains_key") => "`in`: `key in d`",
+        (Ty::Tensor(_), "dim" | "ndimension") => "`ndim`",
         _ => return None,
     })
 }
@@ -95,31 +114,64 @@ pub struct BuiltinMethod {
 }
 
 fn param(name: &'static str, ty: Ty) -> BuiltinParam {
-    BuiltinParam { name, ty, has_default: false }
+    BuiltinParam {
+        name,
+        ty,
+        has_default: false,
+    }
 }
 
 fn optional(name: &'static str, ty: Ty) -> BuiltinParam {
-    BuiltinParam { name, ty, has_default: true }
+    BuiltinParam {
+        name,
+        ty,
+        has_default: true,
+    }
 }
 
 fn method(name: &'static str, params: Vec<BuiltinParam>, return_ty: Ty) -> BuiltinMethod {
-    BuiltinMethod { name, params, return_ty, allocates: false, host_only: false, needs_comparable: false }
+    BuiltinMethod {
+        name,
+        params,
+        return_ty,
+        allocates: false,
+        host_only: false,
+        needs_comparable: false,
+    }
 }
 
 fn allocating(name: &'static str, params: Vec<BuiltinParam>, return_ty: Ty) -> BuiltinMethod {
-    BuiltinMethod { allocates: true, ..method(name, params, return_ty) }
+    BuiltinMethod {
+        allocates: true,
+        ..method(name, params, return_ty)
+    }
 }
 
 /// The names of the methods of a receiver type, for "did you mean" and listings.
 pub fn method_names(receiver: &Ty) -> &'static [&'static str] {
     match receiver {
-        Ty::List(_) => &["append", "pop", "insert", "extend", "clear", "copy", "reverse", "sort", "index", "count"],
+        Ty::List(_) => &[
+            "append", "pop", "insert", "extend", "clear", "copy", "reverse", "sort", "index",
+            "count",
+        ],
         Ty::Str => &[
-            "split", "strip", "lstrip", "rstrip", "join", "startswith", "endswith", "find", "replace", "upper", "lower",
+            "split",
+            "strip",
+            "lstrip",
+            "rstrip",
+            "join",
+            "startswith",
+            "endswith",
+            "find",
+            "replace",
+            "upper",
+            "lower",
             "isdigit",
         ],
         Ty::Dict(..) => &["get", "keys", "values", "items", "pop", "clear", "copy"],
-        Ty::Tensor(_) => &["size", "numel", "sum", "max", "min", "mean", "reshape", "to_gpu", "to_cpu", "copy"],
+        Ty::Tensor(_) => &[
+            "size", "numel", "sum", "max", "min", "mean", "reshape", "to_gpu", "to_cpu", "copy",
+        ],
         _ => &[],
     }
 }
@@ -141,12 +193,19 @@ fn list_method(element: &Ty, name: &str) -> Option<BuiltinMethod> {
     Some(match name {
         "append" => method("append", vec![param("value", element)], Ty::None),
         "pop" => method("pop", vec![optional("index", Ty::I64)], element),
-        "insert" => method("insert", vec![param("index", Ty::I64), param("value", element)], Ty::None),
+        "insert" => method(
+            "insert",
+            vec![param("index", Ty::I64), param("value", element)],
+            Ty::None,
+        ),
         "extend" => method("extend", vec![param("values", list)], Ty::None),
         "clear" => method("clear", vec![], Ty::None),
         "copy" => allocating("copy", vec![], list),
         "reverse" => method("reverse", vec![], Ty::None),
-        "sort" => BuiltinMethod { needs_comparable: true, ..method("sort", vec![], Ty::None) },
+        "sort" => BuiltinMethod {
+            needs_comparable: true,
+            ..method("sort", vec![], Ty::None)
+        },
         "index" => method("index", vec![param("value", element)], Ty::I64),
         "count" => method("count", vec![param("value", element)], Ty::I64),
         _ => return None,
@@ -164,7 +223,11 @@ fn str_method(name: &str) -> Option<BuiltinMethod> {
         "startswith" => method("startswith", vec![param("prefix", Ty::Str)], Ty::Bool),
         "endswith" => method("endswith", vec![param("suffix", Ty::Str)], Ty::Bool),
         "find" => method("find", vec![param("sub", Ty::Str)], Ty::I64),
-        "replace" => allocating("replace", vec![param("old", Ty::Str), param("new", Ty::Str)], Ty::Str),
+        "replace" => allocating(
+            "replace",
+            vec![param("old", Ty::Str), param("new", Ty::Str)],
+            Ty::Str,
+        ),
         "upper" => allocating("upper", vec![], Ty::Str),
         "lower" => allocating("lower", vec![], Ty::Str),
         "isdigit" => method("isdigit", vec![], Ty::Bool),
@@ -175,11 +238,19 @@ fn str_method(name: &str) -> Option<BuiltinMethod> {
 fn dict_method(key: &Ty, value: &Ty, name: &str) -> Option<BuiltinMethod> {
     let (key, value) = (key.clone(), value.clone());
     Some(match name {
-        "get" => method("get", vec![param("key", key), param("default", value.clone())], value),
+        "get" => method(
+            "get",
+            vec![param("key", key), param("default", value.clone())],
+            value,
+        ),
         "keys" => allocating("keys", vec![], Ty::list(key)),
         "values" => allocating("values", vec![], Ty::list(value)),
         "items" => allocating("items", vec![], Ty::list(Ty::Tuple(vec![key, value]))),
-        "pop" => method("pop", vec![param("key", key), optional("default", value.clone())], value),
+        "pop" => method(
+            "pop",
+            vec![param("key", key), optional("default", value.clone())],
+            value,
+        ),
         "clear" => method("clear", vec![], Ty::None),
         "copy" => allocating("copy", vec![], Ty::dict(key, value)),
         _ => return None,
@@ -188,7 +259,10 @@ fn dict_method(key: &Ty, value: &Ty, name: &str) -> Option<BuiltinMethod> {
 
 fn tensor_method(element: &Ty, name: &str) -> Option<BuiltinMethod> {
     let tensor = Ty::tensor(element.clone());
-    let reduction = |name: &'static str| BuiltinMethod { host_only: true, ..method(name, vec![], element.clone()) };
+    let reduction = |name: &'static str| BuiltinMethod {
+        host_only: true,
+        ..method(name, vec![], element.clone())
+    };
     Some(match name {
         "size" => method("size", vec![param("dim", Ty::I64)], Ty::I64),
         "numel" => method("numel", vec![], Ty::I64),

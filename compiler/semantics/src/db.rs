@@ -8,7 +8,7 @@
 use std::sync::{Arc, Mutex};
 
 use salsa::plumbing::FromId;
-use salsa::{DatabaseKeyIndex, Setter};
+use salsa::{DatabaseKeyIndex, Durability, Setter};
 
 use crate::item_tree::{ConstId, FunctionId, StructId};
 use crate::source_chunks::ChunkText;
@@ -69,15 +69,27 @@ impl Database {
                 }
             }
         })));
-        let mut database = Database { storage, query_log, stdlib: None };
+        let mut database = Database {
+            storage,
+            query_log,
+            stdlib: None,
+        };
         let modules = stdlib::SOURCES
             .iter()
             .map(|(name, text)| {
-                let file = SourceFile::new(&database, format!("<stdlib>/{name}.ml"), text.to_string());
+                // The standard library never changes: HIGH durability lets salsa skip
+                // re-verifying what depends only on it after a user edit.
+                let file = SourceFile::builder(format!("<stdlib>/{name}.ml"), text.to_string())
+                    .path_durability(Durability::HIGH)
+                    .text_durability(Durability::HIGH)
+                    .new(&database);
                 (name.to_string(), file)
             })
             .collect();
-        database.stdlib = Some(StdlibModules::new(&database, modules));
+        let stdlib = StdlibModules::builder(modules)
+            .modules_durability(Durability::HIGH)
+            .new(&database);
+        database.stdlib = Some(stdlib);
         database
     }
 
@@ -105,7 +117,9 @@ impl Database {
             Some(log) => std::mem::take(log),
             None => Vec::new(),
         };
-        keys.into_iter().map(|key| self.describe_query(key)).collect()
+        keys.into_iter()
+            .map(|key| self.describe_query(key))
+            .collect()
     }
 
     fn describe_query(&self, key: DatabaseKeyIndex) -> String {
@@ -120,7 +134,9 @@ impl Database {
             "struct_data" | "struct_body" => StructId::from_id(id).name(self).clone(),
             "const_data" | "const_body" => ConstId::from_id(id).name(self).clone(),
             "parse_chunk" | "chunk_items" => ChunkText::from_id(id).summary(self),
-            "file_chunks" | "item_tree" | "module_scope" => SourceFile::from_id(id).path(self).clone(),
+            "file_chunks" | "item_tree" | "module_scope" => {
+                SourceFile::from_id(id).path(self).clone()
+            }
             _ => return spelled,
         };
         format!("{name}({readable})")
@@ -133,6 +149,7 @@ impl salsa::Database for Database {}
 #[salsa::db]
 impl Db for Database {
     fn stdlib(&self) -> StdlibModules {
-        self.stdlib.expect("the standard library is registered by Database::new")
+        self.stdlib
+            .expect("the standard library is registered by Database::new")
     }
 }

@@ -7,13 +7,16 @@
 //! and operator resolved to, and each generic instantiation. Errors become diagnostics and
 //! the erroneous expression gets [`Ty::Error`], which silences follow-up errors.
 //!
-//! The rules are split by topic: `expr` (literals, names, containers, f-strings), `call`
-//! (callees, arguments, generics, casts, built-in functions), `operators`, `place`
-//! (attributes, indexing, assignment targets and mutability), `stmt` (statements, control
-//! flow, returns), `pattern` (`let`/`for` bindings), `python` (PyObject interop), `kernel`
-//! (the `@kernel` rules) and `constant` (constants and default values).
+//! The rules are split by topic: `expr` (literals, names, containers, f-strings), `coerce`
+//! (expected types, implicit conversion into Python, cast hints), `call` (callees,
+//! arguments, generics, launches), `builtin_call` (built-in functions, casts, iteration),
+//! `operators`, `place` (attributes, indexing, assignment targets and mutability), `stmt`
+//! (statements, control flow, returns), `pattern` (`let`/`for` bindings), `kernel` (the
+//! `@kernel` rules), `format_spec` (f-string specs) and `constant` (constants and defaults).
 
+pub mod builtin_call;
 pub mod call;
+pub mod coerce;
 pub mod constant;
 pub mod expr;
 pub mod format_spec;
@@ -21,7 +24,6 @@ pub mod kernel;
 pub mod operators;
 pub mod pattern;
 pub mod place;
-pub mod python;
 pub mod stmt;
 
 use std::sync::Arc;
@@ -100,21 +102,36 @@ pub enum ArgumentSource {
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum CallTarget {
-    Function { function: FunctionId, type_args: Vec<Ty> },
+    Function {
+        function: FunctionId,
+        type_args: Vec<Ty>,
+    },
     /// A struct method; the receiver is the callee's `base` (`v` in `v.dot(w)`).
-    Method { function: FunctionId, type_args: Vec<Ty> },
+    Method {
+        function: FunctionId,
+        type_args: Vec<Ty>,
+    },
     Builtin(BuiltinFunction),
     /// A method of `List`, `Dict`, `str` or `Tensor`; the receiver is the callee's `base`.
-    BuiltinMethod { receiver: Ty, method: &'static str },
+    BuiltinMethod {
+        receiver: Ty,
+        method: &'static str,
+    },
     StructConstructor(StructId),
     /// `f64(n)`, `str(x)`, `Tensor[f32](o)`, `List[i64](o)`.
-    Cast { from: Ty, to: Ty },
+    Cast {
+        from: Ty,
+        to: Ty,
+    },
     /// `List[T]()`.
     ListConstructor(Ty),
     /// `Dict[K, V]()`.
     DictConstructor(Ty, Ty),
     /// `k[grid, block](args)`; grid and block are the callee's indices.
-    KernelLaunch { kernel: FunctionId, type_args: Vec<Ty> },
+    KernelLaunch {
+        kernel: FunctionId,
+        type_args: Vec<Ty>,
+    },
     /// A call of a PyObject (positional and keyword arguments as written).
     Python,
 }
@@ -129,7 +146,10 @@ pub struct CallResolution {
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum AttributeResolution {
-    Field { owner: StructId, index: u32 },
+    Field {
+        owner: StructId,
+        index: u32,
+    },
     /// `math.pi`, `math.sqrt`.
     ModuleItem(NameResolution),
     /// `t.shape`, `t.ndim`, `e.message`.
@@ -169,7 +189,11 @@ pub enum OperatorResolution {
     Tensor { element: Ty },
     /// A struct's operator method; `flipped`: called on the right operand (`a > b` is
     /// `b.__lt__(a)`); `negated`: the result is negated (`!=` through `__eq__`).
-    Dunder { method: FunctionId, flipped: bool, negated: bool },
+    Dunder {
+        method: FunctionId,
+        flipped: bool,
+        negated: bool,
+    },
     /// `x in c`: membership in a `str`, `List` or `Dict`.
     Contains { container: Ty },
     /// A Python operation (one side is a PyObject).
@@ -230,7 +254,13 @@ pub fn infer_function(db: &dyn Db, function: FunctionId) -> Arc<InferenceResult>
     let signature = function_signature(db, function);
     let file = function.file(db);
     let scope = module_scope(db, file);
-    let mut context = InferenceContext::new(db, file, scope, signature.generics.clone(), signature.return_ty.clone());
+    let mut context = InferenceContext::new(
+        db,
+        file,
+        scope,
+        signature.generics.clone(),
+        signature.return_ty.clone(),
+    );
     context.in_kernel = signature.flags.kernel;
     context.owner = function.owner(db);
     context.function_name = Some(signature.name.clone());
@@ -259,7 +289,7 @@ pub fn device_compatibility(db: &dyn Db, function: FunctionId) -> Option<String>
             return Some(if next == function {
                 reason.clone()
             } else {
-                format!("it calls `{}`, which {reason}", next.display_name(db))
+                format!("calls `{}`, which {reason}", next.display_name(db))
             });
         }
         pending.extend(result.called_functions.iter().copied());
@@ -285,6 +315,8 @@ pub struct InferenceContext<'db> {
     pub loop_depth: u32,
     pub except_depth: u32,
     pub result: InferenceResult,
+    /// The span of the last `@kernel` rule violation reported (see `host_only`).
+    last_kernel_violation: Option<Span>,
     instantiations_seen: FxHashSet<(FunctionId, Vec<Ty>)>,
 }
 
@@ -312,6 +344,7 @@ impl<'db> InferenceContext<'db> {
             loop_depth: 0,
             except_depth: 0,
             result: InferenceResult::default(),
+            last_kernel_violation: None,
             instantiations_seen: FxHashSet::default(),
         }
     }
@@ -320,18 +353,27 @@ impl<'db> InferenceContext<'db> {
         self.result
     }
 
-    fn bind_parameters(&mut self, ast: &ast::Function, params: &[crate::signatures::ParamSignature]) {
+    fn bind_parameters(
+        &mut self,
+        ast: &ast::Function,
+        params: &[crate::signatures::ParamSignature],
+    ) {
         let mut regular = params.iter();
         for param in &ast.params {
             match param.kind {
                 ParamKind::SelfValue | ParamKind::MutSelf => {
                     let ty = self.owner.map_or(Ty::Error, Ty::Struct);
-                    let kind =
-                        if param.kind == ParamKind::MutSelf { BindingKind::MutSelf } else { BindingKind::SelfValue };
+                    let kind = if param.kind == ParamKind::MutSelf {
+                        BindingKind::MutSelf
+                    } else {
+                        BindingKind::SelfValue
+                    };
                     self.declare(&param.name, ty, kind);
                 }
                 ParamKind::Regular => {
-                    let ty = regular.next().map_or(Ty::Error, |signature| signature.ty.clone());
+                    let ty = regular
+                        .next()
+                        .map_or(Ty::Error, |signature| signature.ty.clone());
                     self.declare(&param.name, ty, BindingKind::Param);
                 }
             }
@@ -347,7 +389,11 @@ impl<'db> InferenceContext<'db> {
     }
 
     pub fn record_instantiation(&mut self, function: FunctionId, type_args: &[Ty]) {
-        if type_args.is_empty() || type_args.iter().any(|ty| ty.contains_error() || ty.contains_param()) {
+        if type_args.is_empty()
+            || type_args
+                .iter()
+                .any(|ty| ty.contains_error() || ty.contains_param())
+        {
             return;
         }
         let key = (function, type_args.to_vec());
@@ -370,14 +416,23 @@ impl<'db> InferenceContext<'db> {
     /// Declares a local (shadowing any earlier one of the same name).
     pub fn declare(&mut self, name: &ast::Name, ty: Ty, kind: BindingKind) -> BindingId {
         let id = BindingId(self.result.bindings.len() as u32);
-        self.result.bindings.push(Binding { name: name.text.clone(), ty, kind, span: name.span });
+        self.result.bindings.push(Binding {
+            name: name.text.clone(),
+            ty,
+            kind,
+            span: name.span,
+        });
         self.result.binding_sites.insert(name.span, id);
         self.locals.push((name.text.clone(), id));
         id
     }
 
     pub fn lookup_local(&self, name: &str) -> Option<BindingId> {
-        self.locals.iter().rev().find(|(local, _)| local == name).map(|(_, id)| *id)
+        self.locals
+            .iter()
+            .rev()
+            .find(|(local, _)| local == name)
+            .map(|(_, id)| *id)
     }
 
     pub fn local_names(&self) -> impl Iterator<Item = &str> {
@@ -386,6 +441,8 @@ impl<'db> InferenceContext<'db> {
 
     /// The bounds of a generic parameter of the function being checked.
     pub fn param_bounds(&self, index: u32) -> &[crate::ty::Bound] {
-        self.generics.get(index as usize).map_or(&[], |param| param.bounds.as_slice())
+        self.generics
+            .get(index as usize)
+            .map_or(&[], |param| param.bounds.as_slice())
     }
 }

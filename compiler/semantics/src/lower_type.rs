@@ -42,8 +42,8 @@ pub fn scalar_type(name: &str) -> Option<Ty> {
 
 /// Names of the built-in types, for suggestions.
 const BUILTIN_TYPE_NAMES: &[&str] = &[
-    "i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64", "f16", "bf16", "f32", "f64", "bool", "str", "PyObject",
-    "Error", "List", "Dict", "Tensor", "None",
+    "i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64", "f16", "bf16", "f32", "f64", "bool",
+    "str", "PyObject", "Error", "List", "Dict", "Tensor", "None",
 ];
 
 /// Spellings from other languages and what to write instead.
@@ -64,10 +64,15 @@ impl TypeScope<'_> {
     pub fn lower(&self, ty: &TypeExpr, diagnostics: &mut Vec<Diagnostic>) -> Ty {
         match &ty.kind {
             TypeExprKind::Name(name) => self.lower_name(name, ty.span, diagnostics),
-            TypeExprKind::Generic { base, args } => self.lower_generic(base, args, ty.span, diagnostics),
-            TypeExprKind::Tuple(elements) => {
-                Ty::Tuple(elements.iter().map(|element| self.lower(element, diagnostics)).collect())
+            TypeExprKind::Generic { base, args } => {
+                self.lower_generic(base, args, ty.span, diagnostics)
             }
+            TypeExprKind::Tuple(elements) => Ty::Tuple(
+                elements
+                    .iter()
+                    .map(|element| self.lower(element, diagnostics))
+                    .collect(),
+            ),
             TypeExprKind::None => Ty::None,
             TypeExprKind::Error => Ty::Error,
         }
@@ -82,7 +87,10 @@ impl TypeScope<'_> {
             return Ty::None;
         }
         if let Some(index) = self.generics.iter().position(|param| param.name == text) {
-            return Ty::Param(ParamTy { index: index as u32, name: text.to_string() });
+            return Ty::Param(ParamTy {
+                index: index as u32,
+                name: text.to_string(),
+            });
         }
         match self.module.get(text) {
             Some(ScopeEntry::Struct(id)) => return Ty::Struct(*id),
@@ -91,11 +99,18 @@ impl TypeScope<'_> {
         }
         if matches!(text, "List" | "Dict" | "Tensor") {
             let expected = if text == "Dict" { 2 } else { 1 };
-            let example = if text == "Dict" { "Dict[str, i64]" } else { &format!("{text}[f64]") };
+            let example = if text == "Dict" {
+                "Dict[str, i64]"
+            } else {
+                &format!("{text}[f64]")
+            };
             diagnostics.push(
                 Diagnostic::error(
                     codes::WRONG_TYPE_ARGUMENT_COUNT,
-                    format!("`{text}` needs {expected} type argument{}", if expected == 1 { "" } else { "s" }),
+                    format!(
+                        "`{text}` needs {expected} type argument{}",
+                        if expected == 1 { "" } else { "s" }
+                    ),
                     Label::new(span, "missing type arguments"),
                 )
                 .with_hint(format!("write the element type, e.g. `{example}`")),
@@ -115,7 +130,11 @@ impl TypeScope<'_> {
         if let Some(replacement) = foreign_spelling(text) {
             diagnostic = diagnostic.with_hint(format!("the type is spelled `{replacement}` here"));
         } else {
-            let structs = self.module.entries.iter().filter(|(_, entry)| matches!(entry, ScopeEntry::Struct(_)));
+            let structs = self
+                .module
+                .entries
+                .iter()
+                .filter(|(_, entry)| matches!(entry, ScopeEntry::Struct(_)));
             let candidates = BUILTIN_TYPE_NAMES
                 .iter()
                 .copied()
@@ -128,7 +147,13 @@ impl TypeScope<'_> {
         diagnostic
     }
 
-    fn lower_generic(&self, base: &ast::Name, args: &[TypeExpr], span: Span, diagnostics: &mut Vec<Diagnostic>) -> Ty {
+    fn lower_generic(
+        &self,
+        base: &ast::Name,
+        args: &[TypeExpr],
+        span: Span,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Ty {
         let arity = match base.text.as_str() {
             "List" | "Tensor" => 1,
             "Dict" => 2,
@@ -144,7 +169,10 @@ impl TypeScope<'_> {
                 return Ty::Error;
             }
         };
-        let lowered: Vec<Ty> = args.iter().map(|arg| self.lower(arg, diagnostics)).collect();
+        let lowered: Vec<Ty> = args
+            .iter()
+            .map(|arg| self.lower(arg, diagnostics))
+            .collect();
         if lowered.len() != arity {
             diagnostics.push(Diagnostic::error(
                 codes::WRONG_TYPE_ARGUMENT_COUNT,
@@ -167,7 +195,10 @@ impl TypeScope<'_> {
                 if !self.valid_tensor_element(&first) {
                     diagnostics.push(Diagnostic::error(
                         codes::UNSATISFIED_BOUND,
-                        format!("`Tensor` elements must be numbers or bool, not `{}`", first.display(self.db)),
+                        format!(
+                            "`Tensor` elements must be numbers or bool, not `{}`",
+                            first.display(self.db)
+                        ),
                         Label::new(args[0].span, "not a number type"),
                     ));
                     return Ty::tensor(Ty::Error);
@@ -212,16 +243,30 @@ pub fn expr_as_type(expr: &Expr) -> Option<TypeExpr> {
     let kind = match &expr.kind {
         ExprKind::Name(name) => TypeExprKind::Name(name.clone()),
         ExprKind::None => TypeExprKind::None,
-        ExprKind::Tuple(elements) => {
-            TypeExprKind::Tuple(elements.iter().map(expr_as_type).collect::<Option<Vec<_>>>()?)
-        }
+        ExprKind::Tuple(elements) => TypeExprKind::Tuple(
+            elements
+                .iter()
+                .map(expr_as_type)
+                .collect::<Option<Vec<_>>>()?,
+        ),
         ExprKind::Index { base, indices } => {
-            let ExprKind::Name(base) = &base.kind else { return None };
-            let args = indices.iter().map(expr_as_type).collect::<Option<Vec<_>>>()?;
-            TypeExprKind::Generic { base: base.clone(), args }
+            let ExprKind::Name(base) = &base.kind else {
+                return None;
+            };
+            let args = indices
+                .iter()
+                .map(expr_as_type)
+                .collect::<Option<Vec<_>>>()?;
+            TypeExprKind::Generic {
+                base: base.clone(),
+                args,
+            }
         }
         ExprKind::Error => TypeExprKind::Error,
         _ => return None,
     };
-    Some(TypeExpr { kind, span: expr.span })
+    Some(TypeExpr {
+        kind,
+        span: expr.span,
+    })
 }

@@ -10,7 +10,7 @@ use mlc_syntax::ast;
 use rustc_hash::FxHashMap;
 
 use crate::db::{Db, SourceFile};
-use crate::item_tree::{chunk_items, item_tree, ChunkItem, ConstId, FunctionId, ItemId, StructId};
+use crate::item_tree::{item_tree, ChunkItem, ConstId, FunctionId, ItemId, StructId};
 use crate::stdlib::stdlib_module;
 
 /// What a top-level name refers to.
@@ -20,7 +20,10 @@ pub enum ScopeEntry {
     Struct(StructId),
     Const(ConstId),
     /// A standard library module (`import math`).
-    Module { name: String, file: SourceFile },
+    Module {
+        name: String,
+        file: SourceFile,
+    },
     /// A Python module (`from python import numpy as np`): a PyObject.
     Python(String),
     /// An import that failed (reported once, where the import is); uses stay silent.
@@ -47,18 +50,26 @@ impl ModuleScope {
 pub fn module_scope(db: &dyn Db, file: SourceFile) -> Arc<ModuleScope> {
     let mut scope = ModuleScope::default();
     let tree = item_tree(db, file);
-    for (chunk, ids) in &tree.chunks {
-        let items = chunk_items(db, *chunk);
-        for (item, id) in items.items.iter().zip(ids) {
+    for entry in &tree.chunks {
+        for (item, id) in entry.items.items.iter().zip(&entry.ids) {
             match (item, id) {
                 (ChunkItem::Function(ast), ItemId::Function(id)) => {
-                    scope.entries.entry(ast.name.text.clone()).or_insert(ScopeEntry::Function(*id));
+                    scope
+                        .entries
+                        .entry(ast.name.text.clone())
+                        .or_insert(ScopeEntry::Function(*id));
                 }
                 (ChunkItem::Struct { ast, .. }, ItemId::Struct { id, .. }) => {
-                    scope.entries.entry(ast.name.text.clone()).or_insert(ScopeEntry::Struct(*id));
+                    scope
+                        .entries
+                        .entry(ast.name.text.clone())
+                        .or_insert(ScopeEntry::Struct(*id));
                 }
                 (ChunkItem::Const(ast), ItemId::Const(id)) => {
-                    scope.entries.entry(ast.name.text.clone()).or_insert(ScopeEntry::Const(*id));
+                    scope
+                        .entries
+                        .entry(ast.name.text.clone())
+                        .or_insert(ScopeEntry::Const(*id));
                 }
                 (ChunkItem::Import(import), _) => {
                     for (name, entry) in resolve_import(db, import) {
@@ -79,7 +90,10 @@ pub fn resolve_import(db: &dyn Db, import: &ast::Import) -> Vec<(String, ScopeEn
             let bound = alias.as_ref().unwrap_or(&path[0]).text.clone();
             let entry = match path.as_slice() {
                 [name] => match stdlib_module(db, &name.text) {
-                    Some(file) => ScopeEntry::Module { name: name.text.clone(), file },
+                    Some(file) => ScopeEntry::Module {
+                        name: name.text.clone(),
+                        file,
+                    },
                     None => ScopeEntry::Unresolved,
                 },
                 _ => ScopeEntry::Unresolved,
@@ -91,8 +105,16 @@ pub fn resolve_import(db: &dyn Db, import: &ast::Import) -> Vec<(String, ScopeEn
             names
                 .iter()
                 .map(|imported| {
-                    let bound = imported.alias.as_ref().or(imported.path.last()).map(|name| name.text.clone());
-                    let imported_path: Vec<&str> = imported.path.iter().map(|name| name.text.as_str()).collect();
+                    let bound = imported
+                        .alias
+                        .as_ref()
+                        .or(imported.path.last())
+                        .map(|name| name.text.clone());
+                    let imported_path: Vec<&str> = imported
+                        .path
+                        .iter()
+                        .map(|name| name.text.as_str())
+                        .collect();
                     let entry = resolve_from_import(db, &module_path, &imported_path);
                     (bound.unwrap_or_default(), entry)
                 })
@@ -113,7 +135,10 @@ fn resolve_from_import(db: &dyn Db, module: &[&str], imported: &[&str]) -> Scope
                 return ScopeEntry::Unresolved;
             };
             match module_scope(db, file).get(imported) {
-                Some(entry @ (ScopeEntry::Function(_) | ScopeEntry::Struct(_) | ScopeEntry::Const(_))) => entry.clone(),
+                Some(
+                    entry
+                    @ (ScopeEntry::Function(_) | ScopeEntry::Struct(_) | ScopeEntry::Const(_)),
+                ) => entry.clone(),
                 _ => ScopeEntry::Unresolved,
             }
         }

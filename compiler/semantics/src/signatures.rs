@@ -12,7 +12,7 @@ use mlc_syntax::ast::{self, ParamKind};
 
 use crate::db::Db;
 use crate::infer::constant::check_constant;
-use crate::item_tree::{const_body, function_body, item_tree, struct_body, ConstId, FunctionId, ItemId, StructId};
+use crate::item_tree::{const_body, function_body, struct_body, ConstId, FunctionId, StructId};
 use crate::lower_type::{GenericParam, TypeScope};
 use crate::scope::module_scope;
 use crate::stdlib::stdlib_module_name;
@@ -101,7 +101,10 @@ pub fn function_signature(db: &dyn Db, function: FunctionId) -> Arc<FunctionSign
     let scope = module_scope(db, file);
     let mut diagnostics = Vec::new();
 
-    let mut flags = FunctionFlags { is_extern: ast.is_extern, ..FunctionFlags::default() };
+    let mut flags = FunctionFlags {
+        is_extern: ast.is_extern,
+        ..FunctionFlags::default()
+    };
     for decorator in &ast.decorators {
         let name = decorator.name.text.as_str();
         match name {
@@ -117,7 +120,13 @@ pub fn function_signature(db: &dyn Db, function: FunctionId) -> Arc<FunctionSign
             Diagnostic::error(
                 codes::INVALID_DECORATOR,
                 "a method cannot be a `@kernel`",
-                Label::new(ast.decorators.iter().find(|d| d.name.text == "kernel").map_or(ast.name.span, |d| d.span), "here"),
+                Label::new(
+                    ast.decorators
+                        .iter()
+                        .find(|d| d.name.text == "kernel")
+                        .map_or(ast.name.span, |d| d.span),
+                    "here",
+                ),
             )
             .with_hint("make the kernel a top-level function that takes the struct's fields"),
         );
@@ -128,7 +137,11 @@ pub fn function_signature(db: &dyn Db, function: FunctionId) -> Arc<FunctionSign
     }
 
     let generics = lower_generics(&ast.generics, &mut diagnostics);
-    let types = TypeScope { db, module: &scope, generics: &generics };
+    let types = TypeScope {
+        db,
+        module: &scope,
+        generics: &generics,
+    };
 
     let mut receiver = None;
     let mut params: Vec<ParamSignature> = Vec::new();
@@ -145,7 +158,10 @@ pub fn function_signature(db: &dyn Db, function: FunctionId) -> Arc<FunctionSign
             }
             continue;
         }
-        if let Some(previous) = params.iter().find(|previous| previous.name == param.name.text) {
+        if let Some(previous) = params
+            .iter()
+            .find(|previous| previous.name == param.name.text)
+        {
             diagnostics.push(duplicate("parameter", &param.name, previous.span));
         }
         let ty = match &param.ty {
@@ -153,9 +169,23 @@ pub fn function_signature(db: &dyn Db, function: FunctionId) -> Arc<FunctionSign
             None => Ty::Error,
         };
         if let Some(default) = &param.default {
-            check_constant(db, file, &scope, &generics, default, &ty, codes::DEFAULT_NOT_CONSTANT, &mut diagnostics);
+            check_constant(
+                db,
+                file,
+                &scope,
+                &generics,
+                default,
+                &ty,
+                codes::DEFAULT_NOT_CONSTANT,
+                &mut diagnostics,
+            );
         }
-        params.push(ParamSignature { name: param.name.text.clone(), ty, default: param.default.clone(), span: param.name.span });
+        params.push(ParamSignature {
+            name: param.name.text.clone(),
+            ty,
+            default: param.default.clone(),
+            span: param.name.span,
+        });
     }
 
     let (return_ty, return_span) = match &ast.return_type {
@@ -164,7 +194,14 @@ pub fn function_signature(db: &dyn Db, function: FunctionId) -> Arc<FunctionSign
     };
 
     if flags.kernel {
-        check_kernel_signature(db, &params, &generics, return_span, &return_ty, &mut diagnostics);
+        check_kernel_signature(
+            db,
+            &params,
+            &generics,
+            return_span,
+            &return_ty,
+            &mut diagnostics,
+        );
     }
 
     Arc::new(FunctionSignature {
@@ -188,7 +225,8 @@ pub fn unknown_decorator(name: &str, span: Span) -> Diagnostic {
         Label::new(span, "not a decorator of the language"),
     );
     if STDLIB_DECORATORS.contains(&name) {
-        diagnostic = diagnostic.with_note(format!("`@{name}` is reserved for the standard library"));
+        diagnostic =
+            diagnostic.with_note(format!("`@{name}` is reserved for the standard library"));
     } else if let Some(suggestion) = suggest::closest(name, USER_DECORATORS.iter().copied()) {
         diagnostic = diagnostic.with_hint(format!("did you mean `@{suggestion}`?"));
     } else {
@@ -215,10 +253,16 @@ pub fn duplicate(what: &str, name: &ast::Name, first: Span) -> Diagnostic {
     .with_secondary(first, "first defined here")
 }
 
-fn lower_generics(params: &[ast::GenericParam], diagnostics: &mut Vec<Diagnostic>) -> Vec<GenericParam> {
+fn lower_generics(
+    params: &[ast::GenericParam],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<GenericParam> {
     let mut lowered: Vec<GenericParam> = Vec::new();
     for (index, param) in params.iter().enumerate() {
-        if let Some(first) = params[..index].iter().find(|previous| previous.name.text == param.name.text) {
+        if let Some(first) = params[..index]
+            .iter()
+            .find(|previous| previous.name.text == param.name.text)
+        {
             diagnostics.push(duplicate("generic parameter", &param.name, first.name.span));
         }
         let mut bounds = Vec::new();
@@ -239,7 +283,10 @@ fn lower_generics(params: &[ast::GenericParam], diagnostics: &mut Vec<Diagnostic
                 }
             }
         }
-        lowered.push(GenericParam { name: param.name.text.clone(), bounds });
+        lowered.push(GenericParam {
+            name: param.name.text.clone(),
+            bounds,
+        });
     }
     lowered
 }
@@ -257,7 +304,10 @@ fn check_kernel_signature(
             diagnostics.push(
                 Diagnostic::error(
                     codes::INVALID_KERNEL_PARAMETER,
-                    format!("a `@kernel` parameter cannot have type `{}`", param.ty.display(db)),
+                    format!(
+                        "a `@kernel` parameter cannot have type `{}`",
+                        param.ty.display(db)
+                    ),
                     Label::new(param.span, "not a scalar or a tensor of numbers"),
                 )
                 .with_note("kernel parameters are numbers, bool, or `Tensor[T]` of numbers"),
@@ -267,8 +317,12 @@ fn check_kernel_signature(
     if let Some(span) = return_span {
         if *return_ty != Ty::None {
             diagnostics.push(
-                Diagnostic::error(codes::KERNEL_RETURNS_VALUE, "a `@kernel` cannot return a value", Label::new(span, "return type"))
-                    .with_hint("write results into a `Tensor` parameter and remove the return type"),
+                Diagnostic::error(
+                    codes::KERNEL_RETURNS_VALUE,
+                    "a `@kernel` cannot return a value",
+                    Label::new(span, "return type"),
+                )
+                .with_hint("write results into a `Tensor` parameter and remove the return type"),
             );
         }
     }
@@ -278,10 +332,12 @@ fn check_kernel_signature(
 pub fn valid_kernel_value(ty: &Ty, generics: &[GenericParam]) -> bool {
     match ty {
         Ty::Int(_) | Ty::Float(_) | Ty::Bool | Ty::Error => true,
-        Ty::Param(param) => generics.get(param.index as usize).is_some_and(|generic| {
-            crate::ty::bounds_imply(&generic.bounds, Bound::Numeric)
-        }),
-        Ty::Tensor(element) => element.is_numeric() || matches!(**element, Ty::Bool | Ty::Error | Ty::Param(_)),
+        Ty::Param(param) => generics
+            .get(param.index as usize)
+            .is_some_and(|generic| crate::ty::bounds_imply(&generic.bounds, Bound::Numeric)),
+        Ty::Tensor(element) => {
+            element.is_numeric() || matches!(**element, Ty::Bool | Ty::Error | Ty::Param(_))
+        }
         _ => false,
     }
 }
@@ -306,11 +362,17 @@ pub struct StructData {
 
 impl StructData {
     pub fn field(&self, name: &str) -> Option<(usize, &FieldData)> {
-        self.fields.iter().enumerate().find(|(_, field)| field.name == name)
+        self.fields
+            .iter()
+            .enumerate()
+            .find(|(_, field)| field.name == name)
     }
 
     pub fn method(&self, name: &str) -> Option<FunctionId> {
-        self.methods.iter().find(|(method, _)| method == name).map(|(_, id)| *id)
+        self.methods
+            .iter()
+            .find(|(method, _)| method == name)
+            .map(|(_, id)| *id)
     }
 }
 
@@ -321,7 +383,7 @@ impl StructData {
 #[salsa::tracked(returns(clone))]
 pub fn struct_data(db: &dyn Db, strukt: StructId) -> Arc<StructData> {
     let file = strukt.file(db);
-    let Some(ast) = struct_body(db, strukt) else {
+    let Some((ast, method_ids)) = struct_body(db, strukt) else {
         return Arc::new(StructData {
             name: strukt.name(db).clone(),
             fields: Vec::new(),
@@ -333,34 +395,50 @@ pub fn struct_data(db: &dyn Db, strukt: StructId) -> Arc<StructData> {
     let scope = module_scope(db, file);
     let mut diagnostics = Vec::new();
     if let Some(first) = ast.generics.first() {
-        let span = first.span.cover(ast.generics.last().map_or(first.span, |last| last.span));
+        let span = first
+            .span
+            .cover(ast.generics.last().map_or(first.span, |last| last.span));
         diagnostics.push(
             Diagnostic::error(codes::GENERIC_STRUCT, "generic structs are not supported", Label::new(span, "type parameters"))
                 .with_hint("write the struct for the concrete types it holds, or use generic functions over it"),
         );
     }
-    let types = TypeScope { db, module: &scope, generics: &[] };
+    // Generic structs are rejected above; their parameters stay in scope so that fields
+    // mentioning them are not reported again.
+    let generics = lower_generics(&ast.generics, &mut Vec::new());
+    let types = TypeScope {
+        db,
+        module: &scope,
+        generics: &generics,
+    };
     let mut fields: Vec<FieldData> = Vec::new();
     for field in &ast.fields {
-        if let Some(previous) = fields.iter().find(|previous| previous.name == field.name.text) {
+        if let Some(previous) = fields
+            .iter()
+            .find(|previous| previous.name == field.name.text)
+        {
             diagnostics.push(duplicate("field", &field.name, previous.span));
         }
         let ty = types.lower(&field.ty, &mut diagnostics);
         if let Some(default) = &field.default {
-            check_constant(db, file, &scope, &[], default, &ty, codes::DEFAULT_NOT_CONSTANT, &mut diagnostics);
+            check_constant(
+                db,
+                file,
+                &scope,
+                &[],
+                default,
+                &ty,
+                codes::DEFAULT_NOT_CONSTANT,
+                &mut diagnostics,
+            );
         }
-        fields.push(FieldData { name: field.name.text.clone(), ty, default: field.default.clone(), span: field.name.span });
+        fields.push(FieldData {
+            name: field.name.text.clone(),
+            ty,
+            default: field.default.clone(),
+            span: field.name.span,
+        });
     }
-    let tree = item_tree(db, file);
-    let method_ids: Vec<FunctionId> = tree
-        .chunks
-        .iter()
-        .flat_map(|(_, ids)| ids)
-        .find_map(|id| match id {
-            ItemId::Struct { id, methods } if *id == strukt => Some(methods.clone()),
-            _ => None,
-        })
-        .unwrap_or_default();
     let mut methods: Vec<(String, FunctionId)> = Vec::new();
     for id in method_ids {
         let name = id.name(db).clone();
@@ -373,7 +451,13 @@ pub fn struct_data(db: &dyn Db, strukt: StructId) -> Arc<StructData> {
             methods.push((name, id));
         }
     }
-    Arc::new(StructData { name: ast.name.text.clone(), fields, methods, name_span: ast.name.span, diagnostics })
+    Arc::new(StructData {
+        name: ast.name.text.clone(),
+        fields,
+        methods,
+        name_span: ast.name.span,
+        diagnostics,
+    })
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -390,7 +474,10 @@ pub struct ConstData {
 #[salsa::tracked(returns(clone), cycle_result = const_cycle)]
 pub fn const_data(db: &dyn Db, konst: ConstId) -> Arc<ConstData> {
     let Some(ast) = const_body(db, konst) else {
-        return Arc::new(ConstData { ty: Ty::Error, diagnostics: Vec::new() });
+        return Arc::new(ConstData {
+            ty: Ty::Error,
+            diagnostics: Vec::new(),
+        });
     };
     let file = konst.file(db);
     let in_stdlib = stdlib_module_name(db, file).is_some();
@@ -399,13 +486,25 @@ pub fn const_data(db: &dyn Db, konst: ConstId) -> Arc<ConstData> {
     if ast.is_extern && !in_stdlib {
         diagnostics.push(extern_outside_stdlib(ast.span, ast.name.span));
     }
-    let types = TypeScope { db, module: &scope, generics: &[] };
+    let types = TypeScope {
+        db,
+        module: &scope,
+        generics: &[],
+    };
     let declared = ast.ty.as_ref().map(|ty| types.lower(ty, &mut diagnostics));
     let ty = match (&ast.value, declared) {
         (Some(value), declared) => {
             let expected = declared.clone().unwrap_or(Ty::Error);
-            let inferred =
-                check_constant(db, file, &scope, &[], value, &expected, codes::CONST_NOT_CONSTANT, &mut diagnostics);
+            let inferred = check_constant(
+                db,
+                file,
+                &scope,
+                &[],
+                value,
+                &expected,
+                codes::CONST_NOT_CONSTANT,
+                &mut diagnostics,
+            );
             declared.unwrap_or(inferred)
         }
         (None, Some(declared)) => declared,
@@ -415,5 +514,8 @@ pub fn const_data(db: &dyn Db, konst: ConstId) -> Arc<ConstData> {
 }
 
 fn const_cycle(_db: &dyn Db, _id: salsa::Id, _konst: ConstId) -> Arc<ConstData> {
-    Arc::new(ConstData { ty: Ty::Error, diagnostics: Vec::new() })
+    Arc::new(ConstData {
+        ty: Ty::Error,
+        diagnostics: Vec::new(),
+    })
 }

@@ -54,7 +54,10 @@ pub fn file_chunks(db: &dyn Db, file: SourceFile) -> Arc<[Chunk]> {
         .windows(2)
         .map(|bounds| {
             let (start, end) = (bounds[0], bounds[1]);
-            Chunk { text: ChunkText::new(db, &text[start..end]), offset: start as u32 }
+            Chunk {
+                text: ChunkText::new(db, &text[start..end]),
+                offset: start as u32,
+            }
         })
         .collect()
 }
@@ -84,7 +87,13 @@ pub fn chunk_starts(text: &str) -> Vec<usize> {
         // At the start of a line.
         let line_start = index;
         let first = bytes[index];
-        if depth == 0 && !continued && first != b' ' && first != b'\t' && first != b'\n' && first != b'\r' && first != b'#'
+        if depth == 0
+            && !continued
+            && first != b' '
+            && first != b'\t'
+            && first != b'\n'
+            && first != b'\r'
+            && first != b'#'
         {
             if line_start != 0 && !only_decorators {
                 starts.push(line_start);
@@ -116,7 +125,10 @@ pub fn chunk_starts(text: &str) -> Vec<usize> {
                         }
                         break;
                     }
-                    b'\\' if index + 1 < length && (bytes[index + 1] == b'\n' || bytes[index + 1] == b'\r') => {
+                    b'\\'
+                        if index + 1 < length
+                            && (bytes[index + 1] == b'\n' || bytes[index + 1] == b'\r') =>
+                    {
                         continued = true;
                     }
                     _ => {}
@@ -137,7 +149,10 @@ mod tests {
     use super::chunk_starts;
 
     fn chunks(text: &str) -> Vec<&str> {
-        chunk_starts(text).windows(2).map(|bounds| &text[bounds[0]..bounds[1]]).collect()
+        chunk_starts(text)
+            .windows(2)
+            .map(|bounds| &text[bounds[0]..bounds[1]])
+            .collect()
     }
 
     #[test]
@@ -156,12 +171,21 @@ mod tests {
     #[test]
     fn strings_and_comments_hide_brackets() {
         let text = "fn a():\n    print(\"(\", ')', \"\\\"(\")  # (\nfn b():\n    pass";
-        assert_eq!(chunks(text), vec!["fn a():\n    print(\"(\", ')', \"\\\"(\")  # (\n", "fn b():\n    pass"]);
+        assert_eq!(
+            chunks(text),
+            vec![
+                "fn a():\n    print(\"(\", ')', \"\\\"(\")  # (\n",
+                "fn b():\n    pass"
+            ]
+        );
     }
 
     #[test]
     fn empty_and_single() {
         assert_eq!(chunk_starts(""), vec![0]);
-        assert_eq!(chunks("fn main():\n    pass\n"), vec!["fn main():\n    pass\n"]);
+        assert_eq!(
+            chunks("fn main():\n    pass\n"),
+            vec!["fn main():\n    pass\n"]
+        );
     }
 }

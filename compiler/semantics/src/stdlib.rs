@@ -22,12 +22,20 @@ pub const GPU_MODULE: &str = "gpu";
 
 /// The file of the standard library module `name`, if there is one.
 pub fn stdlib_module(db: &dyn Db, name: &str) -> Option<SourceFile> {
-    db.stdlib().modules(db).iter().find(|(module, _)| module == name).map(|(_, file)| *file)
+    db.stdlib()
+        .modules(db)
+        .iter()
+        .find(|(module, _)| module == name)
+        .map(|(_, file)| *file)
 }
 
 /// The module name of a standard library file, or `None` for user files.
 pub fn stdlib_module_name(db: &dyn Db, file: SourceFile) -> Option<String> {
-    db.stdlib().modules(db).iter().find(|(_, candidate)| *candidate == file).map(|(name, _)| name.clone())
+    db.stdlib()
+        .modules(db)
+        .iter()
+        .find(|(_, candidate)| *candidate == file)
+        .map(|(name, _)| name.clone())
 }
 
 /// Names of every standard library module, for "did you mean" hints.

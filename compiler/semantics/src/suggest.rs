@@ -12,27 +12,41 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         let distance = edit_distance(name, candidate);
         let case_only = candidate.eq_ignore_ascii_case(name);
         let distance = if case_only { 0 } else { distance };
-        if distance <= limit && best.is_none_or(|(best_distance, best_name)| (distance, candidate) < (best_distance, best_name)) {
+        if distance <= limit
+            && best.is_none_or(|(best_distance, best_name)| {
+                (distance, candidate) < (best_distance, best_name)
+            })
+        {
             best = Some((distance, candidate));
         }
     }
     best.map(|(_, candidate)| candidate)
 }
 
-/// Levenshtein distance over chars.
+/// Edit distance over chars where swapping two neighbours is one edit (optimal string
+/// alignment), so `totla` is one edit from `total`.
 pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    let mut current = vec![0; b.len() + 1];
-    for (i, a_char) in a.chars().enumerate() {
-        current[0] = i + 1;
-        for (j, b_char) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(a_char != *b_char);
-            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+    let width = b.len() + 1;
+    let mut table = vec![0usize; (a.len() + 1) * width];
+    for i in 0..=a.len() {
+        for j in 0..=b.len() {
+            table[i * width + j] = if i == 0 || j == 0 {
+                i + j
+            } else {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut best = (table[(i - 1) * width + j] + 1)
+                    .min(table[i * width + j - 1] + 1)
+                    .min(table[(i - 1) * width + j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    best = best.min(table[(i - 2) * width + j - 2] + 1);
+                }
+                best
+            };
         }
-        std::mem::swap(&mut previous, &mut current);
     }
-    previous[b.len()]
+    table[a.len() * width + b.len()]
 }
 
 /// A list like "`a`, `b`, `c`" of at most `limit` names, with ", ..." when cut.
@@ -41,7 +55,11 @@ pub fn list_names<'a>(names: impl IntoIterator<Item = &'a str>, limit: usize) ->
     names.sort_unstable();
     names.dedup();
     let cut = names.len() > limit;
-    let mut listed: Vec<String> = names.iter().take(limit).map(|name| format!("`{name}`")).collect();
+    let mut listed: Vec<String> = names
+        .iter()
+        .take(limit)
+        .map(|name| format!("`{name}`"))
+        .collect();
     if cut {
         listed.push("...".to_string());
     }
@@ -58,5 +76,6 @@ mod tests {
         assert_eq!(closest("totl", ["total", "x", "tot"]), Some("tot"));
         assert_eq!(closest("lenght", ["length", "len"]), Some("length"));
         assert_eq!(closest("abc", ["xyz"]), None);
+        assert_eq!(edit_distance("totla", "total"), 1);
     }
 }

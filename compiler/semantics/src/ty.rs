@@ -23,8 +23,16 @@ pub enum IntTy {
 }
 
 impl IntTy {
-    pub const ALL: [IntTy; 8] =
-        [IntTy::I8, IntTy::I16, IntTy::I32, IntTy::I64, IntTy::U8, IntTy::U16, IntTy::U32, IntTy::U64];
+    pub const ALL: [IntTy; 8] = [
+        IntTy::I8,
+        IntTy::I16,
+        IntTy::I32,
+        IntTy::I64,
+        IntTy::U8,
+        IntTy::U16,
+        IntTy::U32,
+        IntTy::U64,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -176,7 +184,9 @@ impl Ty {
         match self {
             Ty::Error => true,
             Ty::Tuple(elements) => elements.iter().any(Ty::contains_error),
-            Ty::List(element) | Ty::Tensor(element) | Ty::Iterator(element) => element.contains_error(),
+            Ty::List(element) | Ty::Tensor(element) | Ty::Iterator(element) => {
+                element.contains_error()
+            }
             Ty::Dict(key, value) => key.contains_error() || value.contains_error(),
             _ => false,
         }
@@ -186,7 +196,9 @@ impl Ty {
         match self {
             Ty::Param(_) => true,
             Ty::Tuple(elements) => elements.iter().any(Ty::contains_param),
-            Ty::List(element) | Ty::Tensor(element) | Ty::Iterator(element) => element.contains_param(),
+            Ty::List(element) | Ty::Tensor(element) | Ty::Iterator(element) => {
+                element.contains_param()
+            }
             Ty::Dict(key, value) => key.contains_param() || value.contains_param(),
             _ => false,
         }
@@ -196,7 +208,9 @@ impl Ty {
     pub fn substitute(&self, args: &[Ty]) -> Ty {
         match self {
             Ty::Param(param) => args.get(param.index as usize).cloned().unwrap_or(Ty::Error),
-            Ty::Tuple(elements) => Ty::Tuple(elements.iter().map(|ty| ty.substitute(args)).collect()),
+            Ty::Tuple(elements) => {
+                Ty::Tuple(elements.iter().map(|ty| ty.substitute(args)).collect())
+            }
             Ty::List(element) => Ty::list(element.substitute(args)),
             Ty::Tensor(element) => Ty::tensor(element.substitute(args)),
             Ty::Iterator(element) => Ty::Iterator(Box::new(element.substitute(args))),
@@ -209,10 +223,12 @@ impl Ty {
     pub fn compatible(&self, other: &Ty) -> bool {
         match (self, other) {
             (Ty::Error | Ty::Never, _) | (_, Ty::Error | Ty::Never) => true,
-            (Ty::Tuple(a), Ty::Tuple(b)) => a.len() == b.len() && a.iter().zip(b).all(|(a, b)| a.compatible(b)),
-            (Ty::List(a), Ty::List(b)) | (Ty::Tensor(a), Ty::Tensor(b)) | (Ty::Iterator(a), Ty::Iterator(b)) => {
-                a.compatible(b)
+            (Ty::Tuple(a), Ty::Tuple(b)) => {
+                a.len() == b.len() && a.iter().zip(b).all(|(a, b)| a.compatible(b))
             }
+            (Ty::List(a), Ty::List(b))
+            | (Ty::Tensor(a), Ty::Tensor(b))
+            | (Ty::Iterator(a), Ty::Iterator(b)) => a.compatible(b),
             (Ty::Dict(k1, v1), Ty::Dict(k2, v2)) => k1.compatible(k2) && v1.compatible(v2),
             _ => self == other,
         }
@@ -230,7 +246,14 @@ impl Ty {
     /// Native values that flow into Python implicitly (as arguments, operands, ...).
     pub fn converts_to_python(&self) -> bool {
         match self {
-            Ty::Int(_) | Ty::Float(_) | Ty::Bool | Ty::Str | Ty::None | Ty::PyObject | Ty::Error | Ty::Never => true,
+            Ty::Int(_)
+            | Ty::Float(_)
+            | Ty::Bool
+            | Ty::Str
+            | Ty::None
+            | Ty::PyObject
+            | Ty::Error
+            | Ty::Never => true,
             Ty::Tensor(_) => true,
             Ty::Tuple(elements) => elements.iter().all(Ty::converts_to_python),
             Ty::List(element) => element.converts_to_python(),
@@ -296,7 +319,13 @@ pub enum Bound {
 }
 
 impl Bound {
-    pub const ALL: [Bound; 5] = [Bound::Numeric, Bound::Integer, Bound::Float, Bound::Comparable, Bound::Printable];
+    pub const ALL: [Bound; 5] = [
+        Bound::Numeric,
+        Bound::Integer,
+        Bound::Float,
+        Bound::Comparable,
+        Bound::Printable,
+    ];
 
     pub fn from_name(name: &str) -> Option<Bound> {
         Bound::ALL.into_iter().find(|bound| bound.name() == name)

@@ -24,7 +24,11 @@ pub fn dump(module: &Module) -> String {
 pub fn dump_diagnostics(diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
     for diagnostic in diagnostics {
-        let severity = if diagnostic.is_error() { "error" } else { "warning" };
+        let severity = if diagnostic.is_error() {
+            "error"
+        } else {
+            "warning"
+        };
         let _ = writeln!(
             out,
             "{severity}[{}] {}: {}",
@@ -115,8 +119,16 @@ impl Writer {
         match item {
             Item::Import(import) => self.import(depth, import),
             Item::Const(konst) => {
-                let keyword = if konst.is_extern { "ExternConst" } else { "Const" };
-                self.line(depth, "", format_args!("{keyword} {} {}", name(&konst.name), span(konst.span)));
+                let keyword = if konst.is_extern {
+                    "ExternConst"
+                } else {
+                    "Const"
+                };
+                self.line(
+                    depth,
+                    "",
+                    format_args!("{keyword} {} {}", name(&konst.name), span(konst.span)),
+                );
                 if let Some(ty) = &konst.ty {
                     self.ty(depth + 1, "type", ty);
                 }
@@ -125,12 +137,20 @@ impl Writer {
                 }
             }
             Item::Struct(strukt) => {
-                self.line(depth, "", format_args!("Struct {} {}", name(&strukt.name), span(strukt.span)));
+                self.line(
+                    depth,
+                    "",
+                    format_args!("Struct {} {}", name(&strukt.name), span(strukt.span)),
+                );
                 for generic in &strukt.generics {
                     self.generic(depth + 1, generic);
                 }
                 for field in &strukt.fields {
-                    self.line(depth + 1, "", format_args!("Field {} {}", name(&field.name), span(field.span)));
+                    self.line(
+                        depth + 1,
+                        "",
+                        format_args!("Field {} {}", name(&field.name), span(field.span)),
+                    );
                     self.ty(depth + 2, "type", &field.ty);
                     if let Some(default) = &field.default {
                         self.expr(depth + 2, "default", default);
@@ -148,9 +168,19 @@ impl Writer {
     fn import(&mut self, depth: usize, import: &Import) {
         self.line(depth, "", format_args!("Import {}", span(import.span)));
         match &import.kind {
-            ImportKind::Module { path: module, alias } => {
-                let alias = alias.as_ref().map(|alias| format!(" as {}", name(alias))).unwrap_or_default();
-                self.line(depth + 1, "", format_args!("module {}{alias}", path(module)));
+            ImportKind::Module {
+                path: module,
+                alias,
+            } => {
+                let alias = alias
+                    .as_ref()
+                    .map(|alias| format!(" as {}", name(alias)))
+                    .unwrap_or_default();
+                self.line(
+                    depth + 1,
+                    "",
+                    format_args!("module {}{alias}", path(module)),
+                );
             }
             ImportKind::From { module, names } => {
                 self.line(depth + 1, "", format_args!("from {}", path(module)));
@@ -163,7 +193,11 @@ impl Writer {
                     self.line(
                         depth + 1,
                         "",
-                        format_args!("name {}{alias} {}", path(&imported.path), span(imported.span)),
+                        format_args!(
+                            "name {}{alias} {}",
+                            path(&imported.path),
+                            span(imported.span)
+                        ),
                     );
                 }
             }
@@ -172,18 +206,42 @@ impl Writer {
 
     fn generic(&mut self, depth: usize, generic: &GenericParam) {
         let bounds: Vec<String> = generic.bounds.iter().map(name).collect();
-        let bounds = if bounds.is_empty() { String::new() } else { format!(": {}", bounds.join(" + ")) };
-        self.line(depth, "", format_args!("Generic {}{bounds} {}", name(&generic.name), span(generic.span)));
+        let bounds = if bounds.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", bounds.join(" + "))
+        };
+        self.line(
+            depth,
+            "",
+            format_args!(
+                "Generic {}{bounds} {}",
+                name(&generic.name),
+                span(generic.span)
+            ),
+        );
     }
 
     fn function(&mut self, depth: usize, function: &Function) {
-        let keyword = if function.is_extern { "ExternFunction" } else { "Function" };
-        self.line(depth, "", format_args!("{keyword} {} {}", name(&function.name), span(function.span)));
+        let keyword = if function.is_extern {
+            "ExternFunction"
+        } else {
+            "Function"
+        };
+        self.line(
+            depth,
+            "",
+            format_args!("{keyword} {} {}", name(&function.name), span(function.span)),
+        );
         for decorator in &function.decorators {
             self.line(
                 depth + 1,
                 "",
-                format_args!("Decorator {} {}", name(&decorator.name), span(decorator.span)),
+                format_args!(
+                    "Decorator {} {}",
+                    name(&decorator.name),
+                    span(decorator.span)
+                ),
             );
         }
         for generic in &function.generics {
@@ -195,7 +253,11 @@ impl Writer {
                 ParamKind::SelfValue => "SelfParam",
                 ParamKind::MutSelf => "MutSelfParam",
             };
-            self.line(depth + 1, "", format_args!("{kind} {} {}", name(&param.name), span(param.span)));
+            self.line(
+                depth + 1,
+                "",
+                format_args!("{kind} {} {}", name(&param.name), span(param.span)),
+            );
             if let Some(ty) = &param.ty {
                 self.ty(depth + 2, "type", ty);
             }
@@ -213,11 +275,17 @@ impl Writer {
 
     fn ty(&mut self, depth: usize, label: &str, ty: &TypeExpr) {
         match &ty.kind {
-            TypeExprKind::Name(type_name) => {
-                self.line(depth, label, format_args!("Type {} {}", type_name.text, span(ty.span)))
-            }
+            TypeExprKind::Name(type_name) => self.line(
+                depth,
+                label,
+                format_args!("Type {} {}", type_name.text, span(ty.span)),
+            ),
             TypeExprKind::Generic { base, args } => {
-                self.line(depth, label, format_args!("Type {}[] {}", name(base), span(ty.span)));
+                self.line(
+                    depth,
+                    label,
+                    format_args!("TypeGeneric {} {}", name(base), span(ty.span)),
+                );
                 for arg in args {
                     self.ty(depth + 1, "", arg);
                 }
@@ -228,8 +296,12 @@ impl Writer {
                     self.ty(depth + 1, "", item);
                 }
             }
-            TypeExprKind::None => self.line(depth, label, format_args!("TypeNone {}", span(ty.span))),
-            TypeExprKind::Error => self.line(depth, label, format_args!("TypeError {}", span(ty.span))),
+            TypeExprKind::None => {
+                self.line(depth, label, format_args!("TypeNone {}", span(ty.span)))
+            }
+            TypeExprKind::Error => {
+                self.line(depth, label, format_args!("TypeError {}", span(ty.span)))
+            }
         }
     }
 
@@ -243,7 +315,12 @@ impl Writer {
     fn stmt(&mut self, depth: usize, stmt: &Stmt) {
         let at = span(stmt.span);
         match &stmt.kind {
-            StmtKind::Let { mutability, pattern, ty, value } => {
+            StmtKind::Let {
+                mutability,
+                pattern,
+                ty,
+                value,
+            } => {
                 let keyword = match mutability {
                     Mutability::Let => "Let",
                     Mutability::Var => "Var",
@@ -269,7 +346,10 @@ impl Writer {
                 self.line(depth, "", format_args!("ExprStmt {at}"));
                 self.expr(depth + 1, "", expr);
             }
-            StmtKind::If { branches, else_block } => {
+            StmtKind::If {
+                branches,
+                else_block,
+            } => {
                 self.line(depth, "", format_args!("If {at}"));
                 for branch in branches {
                     self.line(depth + 1, "", format_args!("Branch {}", span(branch.span)));
@@ -285,7 +365,11 @@ impl Writer {
                 self.expr(depth + 1, "condition", condition);
                 self.block(depth + 1, "", body);
             }
-            StmtKind::For { pattern, iterable, body } => {
+            StmtKind::For {
+                pattern,
+                iterable,
+                body,
+            } => {
                 self.line(depth, "", format_args!("For {at}"));
                 self.pattern(depth + 1, "pattern", pattern);
                 self.expr(depth + 1, "iterable", iterable);
@@ -306,12 +390,24 @@ impl Writer {
                     self.expr(depth + 1, "", value);
                 }
             }
-            StmtKind::Try { body, handlers, finally } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                finally,
+            } => {
                 self.line(depth, "", format_args!("Try {at}"));
                 self.block(depth + 1, "", body);
                 for handler in handlers {
-                    let binding = handler.binding.as_ref().map(|binding| format!(" {}", name(binding))).unwrap_or_default();
-                    self.line(depth + 1, "", format_args!("Except{binding} {}", span(handler.span)));
+                    let binding = handler
+                        .binding
+                        .as_ref()
+                        .map(|binding| format!(" {}", name(binding)))
+                        .unwrap_or_default();
+                    self.line(
+                        depth + 1,
+                        "",
+                        format_args!("Except{binding} {}", span(handler.span)),
+                    );
                     self.block(depth + 2, "", &handler.body);
                 }
                 if let Some(finally) = finally {
@@ -331,11 +427,17 @@ impl Writer {
 
     fn pattern(&mut self, depth: usize, label: &str, pattern: &Pattern) {
         match &pattern.kind {
-            PatternKind::Name(pattern_name) => {
-                self.line(depth, label, format_args!("PatName {} {}", pattern_name.text, span(pattern.span)))
-            }
+            PatternKind::Name(pattern_name) => self.line(
+                depth,
+                label,
+                format_args!("PatName {} {}", pattern_name.text, span(pattern.span)),
+            ),
             PatternKind::Tuple(items) => {
-                self.line(depth, label, format_args!("PatTuple {}", span(pattern.span)));
+                self.line(
+                    depth,
+                    label,
+                    format_args!("PatTuple {}", span(pattern.span)),
+                );
                 for item in items {
                     self.pattern(depth + 1, "", item);
                 }
@@ -347,9 +449,11 @@ impl Writer {
         let at = span(expr.span);
         match &expr.kind {
             ExprKind::Int(value) => self.line(depth, label, format_args!("Int {value} {at}")),
-            ExprKind::Float(bits) => {
-                self.line(depth, label, format_args!("Float {:?} {at}", f64::from_bits(*bits)))
-            }
+            ExprKind::Float(bits) => self.line(
+                depth,
+                label,
+                format_args!("Float {:?} {at}", f64::from_bits(*bits)),
+            ),
             ExprKind::Bool(value) => {
                 let text = if *value { "True" } else { "False" };
                 self.line(depth, label, format_args!("Bool {text} {at}"))
@@ -360,20 +464,36 @@ impl Writer {
                 self.line(depth, label, format_args!("FString {at}"));
                 for part in parts {
                     match part {
-                        FStringPart::Literal { text, span: part_span } => self.line(
+                        FStringPart::Literal {
+                            text,
+                            span: part_span,
+                        } => self.line(
                             depth + 1,
                             "",
                             format_args!("Literal {text:?} {}", span(*part_span)),
                         ),
-                        FStringPart::Field { expr, spec, span: part_span } => {
-                            let spec = spec.as_ref().map(|spec| format!(" spec {spec:?}")).unwrap_or_default();
-                            self.line(depth + 1, "", format_args!("Field{spec} {}", span(*part_span)));
+                        FStringPart::Field {
+                            expr,
+                            spec,
+                            span: part_span,
+                        } => {
+                            let spec = spec
+                                .as_ref()
+                                .map(|spec| format!(" spec {spec:?}"))
+                                .unwrap_or_default();
+                            self.line(
+                                depth + 1,
+                                "",
+                                format_args!("Field{spec} {}", span(*part_span)),
+                            );
                             self.expr(depth + 2, "", expr);
                         }
                     }
                 }
             }
-            ExprKind::Name(variable) => self.line(depth, label, format_args!("Name {} {at}", variable.text)),
+            ExprKind::Name(variable) => {
+                self.line(depth, label, format_args!("Name {} {at}", variable.text))
+            }
             ExprKind::Tuple(items) => {
                 self.line(depth, label, format_args!("Tuple {at}"));
                 for item in items {
@@ -419,13 +539,21 @@ impl Writer {
             }
             ExprKind::Compare { first, rest } => {
                 let ops: Vec<&str> = rest.iter().map(|(op, _)| op.symbol()).collect();
-                self.line(depth, label, format_args!("Compare {} {at}", ops.join(", ")));
+                self.line(
+                    depth,
+                    label,
+                    format_args!("Compare {} {at}", ops.join(", ")),
+                );
                 self.expr(depth + 1, "", first);
                 for (_, operand) in rest {
                     self.expr(depth + 1, "", operand);
                 }
             }
-            ExprKind::IfElse { condition, then, otherwise } => {
+            ExprKind::IfElse {
+                condition,
+                then,
+                otherwise,
+            } => {
                 self.line(depth, label, format_args!("IfElse {at}"));
                 self.expr(depth + 1, "then", then);
                 self.expr(depth + 1, "condition", condition);
@@ -437,15 +565,26 @@ impl Writer {
                 for arg in args {
                     match &arg.keyword {
                         Some(keyword) => {
-                            self.line(depth + 1, "", format_args!("Keyword {} {}", name(keyword), span(arg.span)));
+                            self.line(
+                                depth + 1,
+                                "",
+                                format_args!("Keyword {} {}", name(keyword), span(arg.span)),
+                            );
                             self.expr(depth + 2, "", &arg.value);
                         }
                         None => self.expr(depth + 1, "", &arg.value),
                     }
                 }
             }
-            ExprKind::Attribute { base, name: attribute } => {
-                self.line(depth, label, format_args!("Attribute {} {at}", name(attribute)));
+            ExprKind::Attribute {
+                base,
+                name: attribute,
+            } => {
+                self.line(
+                    depth,
+                    label,
+                    format_args!("Attribute {} {at}", name(attribute)),
+                );
                 self.expr(depth + 1, "", base);
             }
             ExprKind::Index { base, indices } => {

@@ -25,7 +25,10 @@
 //!   offending line or block is replaced by one error token.
 
 use crate::token::{Token, TokenKind, TokenValue};
+use depth::ExpressionDepth;
 use mlc_diagnostics::{codes, Diagnostic, Label, Span};
+
+mod depth;
 
 /// The deepest block nesting accepted (as CPython).
 pub const MAX_BLOCK_DEPTH: usize = 100;
@@ -45,21 +48,17 @@ struct OpenBracket {
     line_indent: u32,
 }
 
-/// Depth estimate for one bracket level: operators in the current comma-separated segment,
-/// the deepest bracketed child in it, and the deepest finished segment.
-#[derive(Default, Clone, Copy)]
-struct DepthFrame {
-    ops: u32,
-    child: u32,
-    best: u32,
-}
-
 enum Skip {
     None,
     /// Skipping to the end of the logical line; the error token is at this index.
-    Line { error: usize },
+    Line {
+        error: usize,
+    },
     /// Skipping every line indented deeper than `width`.
-    Block { width: u32, error: usize },
+    Block {
+        width: u32,
+        error: usize,
+    },
 }
 
 struct Layout<'a> {
@@ -69,9 +68,7 @@ struct Layout<'a> {
     diagnostics: &'a mut Vec<Diagnostic>,
     levels: Vec<Level>,
     brackets: Vec<OpenBracket>,
-    frames: Vec<DepthFrame>,
-    /// The depth bound implied by `frames` (kept incrementally).
-    depth_total: u32,
+    depth: ExpressionDepth,
     line_start: u32,
     at_line_start: bool,
     newline_in_brackets: bool,
@@ -85,6 +82,8 @@ struct Layout<'a> {
     previous_line_end: u32,
     tab_reported: bool,
     skip: Skip,
+    /// Where the last error token starts.
+    last_error_start: Option<u32>,
 }
 
 /// Runs the layout pass over raw tokens; returns the parser's tokens and the comments.
@@ -98,10 +97,12 @@ pub(crate) fn layout(
         out: Vec::with_capacity(raw.len() + raw.len() / 8 + 4),
         comments: Vec::new(),
         diagnostics,
-        levels: vec![Level { width: 0, real: true }],
+        levels: vec![Level {
+            width: 0,
+            real: true,
+        }],
         brackets: Vec::new(),
-        frames: vec![DepthFrame::default()],
-        depth_total: 0,
+        depth: ExpressionDepth::new(),
         line_start: 0,
         at_line_start: true,
         newline_in_brackets: false,
@@ -115,6 +116,7 @@ pub(crate) fn layout(
         previous_line_end: 0,
         tab_reported: false,
         skip: Skip::None,
+        last_error_start: None,
     };
     for token in raw {
         layout.token(token);
@@ -152,6 +154,7 @@ impl Layout<'_> {
             {
                 self.close_unclosed_brackets(Span::at(self.last_end));
                 self.end_logical_line(Span::at(self.last_end));
+                self.at_line_start = false;
                 self.start_line(&token);
             }
         }
@@ -176,34 +179,21 @@ impl Layout<'_> {
                     span: token.span,
                     line_indent: self.line_indent,
                 });
-                self.frames.push(DepthFrame::default());
-                self.depth_total += 1;
+                self.depth.open();
             }
             TokenKind::RParen | TokenKind::RBracket | TokenKind::RBrace => {
                 let expected = opener_of(kind);
                 if self.brackets.last().map(|open| open.kind) == Some(expected) {
                     self.brackets.pop();
-                    self.close_frame();
+                    self.depth.close();
                 } else {
                     self.mismatched_closer(&token);
                     return;
                 }
             }
-            TokenKind::Comma
-            | TokenKind::Colon
-            | TokenKind::Semicolon
-            | TokenKind::Assign
-            | TokenKind::Arrow => self.end_segment(),
-            _ if kind.text().is_some() && is_operator(kind) => {
-                if let Some(frame) = self.frames.last_mut() {
-                    frame.ops += 1;
-                    self.depth_total += 1;
-                }
-            }
-            _ if is_augmented_assignment(kind) => self.end_segment(),
-            _ => {}
+            _ => self.depth.token(kind),
         }
-        if self.depth_total > MAX_EXPRESSION_DEPTH {
+        if self.depth.bound() > MAX_EXPRESSION_DEPTH {
             self.start_line_skip(&token);
             return;
         }
@@ -211,6 +201,9 @@ impl Layout<'_> {
     }
 
     fn push(&mut self, token: Token) {
+        if token.kind == TokenKind::Error {
+            self.last_error_start = Some(token.span.start);
+        }
         if self.line_first.is_none() {
             self.line_first = Some(token.kind);
         }
@@ -221,37 +214,11 @@ impl Layout<'_> {
     }
 
     fn push_synthetic(&mut self, kind: TokenKind, span: Span) {
-        self.out.push(Token { kind, span, value: TokenValue::None });
-    }
-
-    fn end_segment(&mut self) {
-        if let Some(frame) = self.frames.last_mut() {
-            frame.best = frame.best.max(frame.ops + frame.child);
-            self.depth_total -= frame.ops + frame.child;
-            frame.ops = 0;
-            frame.child = 0;
-        }
-    }
-
-    fn close_frame(&mut self) {
-        if self.frames.len() < 2 {
-            return;
-        }
-        let frame = self.frames.pop().unwrap_or_default();
-        self.depth_total -= frame.ops + frame.child + 1;
-        let depth = frame.best.max(frame.ops + frame.child) + 1;
-        if let Some(parent) = self.frames.last_mut() {
-            if depth > parent.child {
-                self.depth_total += depth - parent.child;
-                parent.child = depth;
-            }
-        }
-    }
-
-    fn reset_frames(&mut self) {
-        self.frames.clear();
-        self.frames.push(DepthFrame::default());
-        self.depth_total = 0;
+        self.out.push(Token {
+            kind,
+            span,
+            value: TokenValue::None,
+        });
     }
 
     /// A physical newline outside brackets (or a forced end of line).
@@ -268,7 +235,7 @@ impl Layout<'_> {
         self.last_kind = None;
         self.at_line_start = true;
         self.newline_in_brackets = false;
-        self.reset_frames();
+        self.depth.reset();
     }
 
     /// Measures the indentation before `first` (the first token of a line).
@@ -314,6 +281,9 @@ impl Layout<'_> {
         }
         let top = self.levels.last().map_or(0, |level| level.width);
         let indentation = Span::new(self.line_start.min(first.span.start), first.span.start);
+        if width <= top && self.previous_line_last == Some(TokenKind::Colon) {
+            self.missing_block();
+        }
         if width > top {
             let opens_block = self.previous_line_last == Some(TokenKind::Colon);
             let missing_colon = !opens_block
@@ -321,7 +291,10 @@ impl Layout<'_> {
                 && self.out.last().map(|token| token.kind) == Some(TokenKind::Newline);
             if missing_colon {
                 let at = Span::at(self.previous_line_end);
-                let keyword = self.previous_line_first.map(|kind| kind.describe()).unwrap_or_default();
+                let keyword = self
+                    .previous_line_first
+                    .map(|kind| kind.describe())
+                    .unwrap_or_default();
                 self.diagnostics.push(
                     Diagnostic::error(
                         codes::MISSING_COLON,
@@ -332,7 +305,14 @@ impl Layout<'_> {
                     .with_hint("add `:` at the end of the line"),
                 );
                 let newline = self.out.len() - 1;
-                self.out.insert(newline, Token { kind: TokenKind::Colon, span: at, value: TokenValue::None });
+                self.out.insert(
+                    newline,
+                    Token {
+                        kind: TokenKind::Colon,
+                        span: at,
+                        value: TokenValue::None,
+                    },
+                );
             }
             if opens_block || missing_colon {
                 if self.levels.len() > MAX_BLOCK_DEPTH {
@@ -357,21 +337,35 @@ impl Layout<'_> {
                 self.levels.push(Level { width, real: false });
             }
         } else if width < top {
-            while self.levels.len() > 1 && self.levels.last().is_some_and(|level| level.width > width) {
+            // The levels this line closes; on a mismatch, the nearest level wins (the inner
+            // one on a tie), so a slightly wrong dedent does not end the enclosing block.
+            let mut keep = self
+                .levels
+                .iter()
+                .rposition(|level| level.width <= width)
+                .map_or(1, |index| index + 1);
+            let below = self.levels[keep - 1].width;
+            let above = self.levels.get(keep).map_or(top, |level| level.width);
+            if below < width && above - width <= width - below {
+                keep += 1;
+            }
+            while self.levels.len() > keep {
                 let level = self.levels.pop().expect("checked above");
                 if level.real {
                     self.push_synthetic(TokenKind::Dedent, Span::at(first.span.start));
                 }
             }
-            let top = self.levels.last().map_or(0, |level| level.width);
-            if top < width {
+            if below < width {
+                let chosen = self.levels.last().map_or(0, |level| level.width);
                 self.diagnostics.push(
                     Diagnostic::error(
                         codes::INCONSISTENT_DEDENT,
                         "dedent does not match any outer indentation level",
                         Label::new(indentation, format!("indented by {width} columns")),
                     )
-                    .with_note(format!("the enclosing block is indented by {top} columns"))
+                    .with_note(format!(
+                        "the surrounding blocks are indented by {below} and {above} columns; this line is read as part of the one at {chosen}"
+                    ))
                     .with_hint("line this up with the block it belongs to"),
                 );
             }
@@ -389,10 +383,17 @@ impl Layout<'_> {
             )
             .with_hint("move the inner code into a separate function"),
         );
-        self.levels.push(Level { width: top + 1, real: true });
+        self.levels.push(Level {
+            width: top + 1,
+            real: true,
+        });
         self.push_synthetic(TokenKind::Indent, indentation);
         let error = self.out.len();
-        self.push(Token { kind: TokenKind::Error, span: first.span, value: TokenValue::None });
+        self.push(Token {
+            kind: TokenKind::Error,
+            span: first.span,
+            value: TokenValue::None,
+        });
         self.skip = Skip::Block { width: top, error };
     }
 
@@ -420,9 +421,12 @@ impl Layout<'_> {
             .with_hint("split the expression into several statements with `let`"),
         );
         let error = self.out.len();
-        self.push(Token { kind: TokenKind::Error, span: token.span, value: TokenValue::None });
+        self.push(Token {
+            kind: TokenKind::Error,
+            span: token.span,
+            value: TokenValue::None,
+        });
         self.skip = Skip::Line { error };
-        self.track_brackets_silently(token.kind);
     }
 
     fn finish_line_skip(&mut self) {
@@ -437,7 +441,11 @@ impl Layout<'_> {
     fn track_brackets_silently(&mut self, kind: TokenKind) {
         match kind {
             TokenKind::LParen | TokenKind::LBracket | TokenKind::LBrace => {
-                self.brackets.push(OpenBracket { kind, span: Span::default(), line_indent: self.line_indent })
+                self.brackets.push(OpenBracket {
+                    kind,
+                    span: Span::default(),
+                    line_indent: self.line_indent,
+                })
             }
             TokenKind::RParen | TokenKind::RBracket | TokenKind::RBrace => {
                 self.brackets.pop();
@@ -446,37 +454,68 @@ impl Layout<'_> {
         }
     }
 
+    /// A closer that does not match the innermost open bracket. If it matches one further
+    /// out, the brackets inside that one are closed with synthetic closers; otherwise it is
+    /// read as the closer the innermost bracket needs. Either way the parser sees balanced
+    /// brackets, and only this diagnostic is reported. With nothing open, it is dropped.
     fn mismatched_closer(&mut self, token: &Token) {
         let found = token.kind.text().unwrap_or("?");
-        let mut diagnostic = match self.brackets.last() {
-            Some(open) => {
-                let expected = closer_of(open.kind).text().unwrap_or("?");
+        let Some(innermost) = self.brackets.last() else {
+            self.diagnostics.push(
                 Diagnostic::error(
                     codes::MISMATCHED_DELIMITER,
-                    format!("mismatched closing delimiter `{found}`"),
-                    Label::new(token.span, format!("expected `{expected}` here")),
+                    format!("unmatched closing delimiter `{found}`"),
+                    Label::new(token.span, "nothing is open here"),
                 )
-                .with_secondary(open.span, format!("to close this `{}`", open.kind.text().unwrap_or("?")))
-                .with_hint(format!("close with `{expected}`, or remove the `{found}`"))
-            }
-            None => Diagnostic::error(
-                codes::MISMATCHED_DELIMITER,
-                format!("unmatched closing delimiter `{found}`"),
-                Label::new(token.span, "nothing is open here"),
-            )
-            .with_hint(format!("remove the `{found}`, or add the opening delimiter it closes")),
+                .with_hint(format!(
+                    "remove the `{found}`, or add the opening delimiter it closes"
+                )),
+            );
+            self.push(Token {
+                kind: TokenKind::Error,
+                span: token.span,
+                value: TokenValue::None,
+            });
+            return;
         };
-        // If the closer matches a bracket further out, the ones inside it were left open.
-        let expected = opener_of(token.kind);
-        if let Some(position) = self.brackets.iter().rposition(|open| open.kind == expected) {
-            diagnostic = diagnostic.with_note("the brackets opened after the matching one are closed here");
-            while self.brackets.len() > position {
+        let expected = closer_of(innermost.kind).text().unwrap_or("?");
+        let diagnostic = Diagnostic::error(
+            codes::MISMATCHED_DELIMITER,
+            format!("mismatched closing delimiter `{found}`"),
+            Label::new(token.span, format!("expected `{expected}` here")),
+        )
+        .with_secondary(
+            innermost.span,
+            format!("to close this `{}`", innermost.kind.text().unwrap_or("?")),
+        )
+        .with_hint(format!("close with `{expected}`, or remove the `{found}`"));
+        self.diagnostics.push(diagnostic);
+        let opener = opener_of(token.kind);
+        match self.brackets.iter().rposition(|open| open.kind == opener) {
+            Some(position) => {
+                while self.brackets.len() > position + 1 {
+                    let inner = self.brackets.pop().expect("checked above");
+                    self.depth.close();
+                    self.push(Token {
+                        kind: closer_of(inner.kind),
+                        span: Span::at(token.span.start),
+                        value: TokenValue::None,
+                    });
+                }
                 self.brackets.pop();
-                self.close_frame();
+                self.depth.close();
+                self.push(token.clone());
+            }
+            None => {
+                let inner = self.brackets.pop().expect("checked above");
+                self.depth.close();
+                self.push(Token {
+                    kind: closer_of(inner.kind),
+                    span: token.span,
+                    value: TokenValue::None,
+                });
             }
         }
-        self.diagnostics.push(diagnostic);
-        self.push(Token { kind: TokenKind::Error, span: token.span, value: TokenValue::None });
     }
 
     /// Reports the innermost bracket that is still open and closes them all with an error
@@ -497,13 +536,45 @@ impl Layout<'_> {
                     self.brackets.len()
                 ));
             }
-            if matches!(self.skip, Skip::None) {
+            // An error token inside the brackets (such as a string that swallowed the
+            // closer) already explains the problem.
+            let explained = self
+                .last_error_start
+                .is_some_and(|start| start >= self.brackets[0].span.start);
+            if matches!(self.skip, Skip::None) && !explained {
                 self.diagnostics.push(diagnostic);
-                self.push(Token { kind: TokenKind::Error, span: at, value: TokenValue::None });
+                self.push(Token {
+                    kind: TokenKind::Error,
+                    span: at,
+                    value: TokenValue::None,
+                });
             }
         }
         self.brackets.clear();
         self.newline_in_brackets = false;
+    }
+
+    /// A line ending in `:` is not followed by an indented line: give the parser an
+    /// indented block holding one error token, so the statement around it stays intact.
+    fn missing_block(&mut self) {
+        let at = Span::at(self.previous_line_end);
+        let opener = self
+            .previous_line_first
+            .map(|kind| format!(" after the {} line", kind.describe()))
+            .unwrap_or_default();
+        self.diagnostics.push(
+            Diagnostic::error(
+                codes::MISSING_BLOCK,
+                format!("expected an indented block{opener}"),
+                Label::new(at, "the block should start on the next line"),
+            )
+            .with_hint("indent the body by 4 spaces more than this line, or write `pass` for an empty block"),
+        );
+        self.push_synthetic(TokenKind::Indent, at);
+        self.push_synthetic(TokenKind::Error, at);
+        self.push_synthetic(TokenKind::Newline, at);
+        self.push_synthetic(TokenKind::Dedent, at);
+        self.previous_line_last = Some(TokenKind::Newline);
     }
 
     fn finish(&mut self) {
@@ -515,6 +586,9 @@ impl Layout<'_> {
             self.finish_block_skip();
         }
         self.end_logical_line(end);
+        if self.previous_line_last == Some(TokenKind::Colon) {
+            self.missing_block();
+        }
         while self.levels.len() > 1 {
             let level = self.levels.pop().expect("checked above");
             if level.real {
@@ -538,60 +612,6 @@ fn closer_of(opener: TokenKind) -> TokenKind {
         TokenKind::LBracket => TokenKind::RBracket,
         _ => TokenKind::RBrace,
     }
-}
-
-/// Operators that can add a level to an expression tree.
-fn is_operator(kind: TokenKind) -> bool {
-    use TokenKind::*;
-    matches!(
-        kind,
-        Plus | Minus
-            | Star
-            | Slash
-            | DoubleSlash
-            | Percent
-            | DoubleStar
-            | At
-            | Amper
-            | Pipe
-            | Caret
-            | Tilde
-            | LeftShift
-            | RightShift
-            | EqEq
-            | NotEq
-            | Less
-            | LessEq
-            | Greater
-            | GreaterEq
-            | Dot
-            | Not
-            | And
-            | Or
-            | In
-            | Is
-            | If
-            | Else
-    )
-}
-
-fn is_augmented_assignment(kind: TokenKind) -> bool {
-    use TokenKind::*;
-    matches!(
-        kind,
-        PlusEq
-            | MinusEq
-            | StarEq
-            | SlashEq
-            | DoubleSlashEq
-            | PercentEq
-            | DoubleStarEq
-            | AmperEq
-            | PipeEq
-            | CaretEq
-            | LeftShiftEq
-            | RightShiftEq
-    )
 }
 
 /// Keywords that never appear inside an expression: seeing one at the start of a line
@@ -624,5 +644,11 @@ fn starts_statement(kind: TokenKind) -> bool {
 /// Keywords that start a line opening a block.
 fn opens_a_block(kind: TokenKind) -> bool {
     use TokenKind::*;
-    matches!(kind, If | Elif | Else | While | For | Fn | Struct | Try | Except | Finally)
+    matches!(
+        kind,
+        If | Elif | Else | While | For | Fn | Struct | Try | Except | Finally
+    )
 }
+
+#[cfg(test)]
+mod tests;

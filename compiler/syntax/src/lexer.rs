@@ -40,7 +40,11 @@ pub(crate) fn lex(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Token> {
                     }
                 }
                 diagnostics.push(unexpected_character(&text[range], span));
-                tokens.push(Token { kind: TokenKind::Error, span, value: TokenValue::None });
+                tokens.push(Token {
+                    kind: TokenKind::Error,
+                    span,
+                    value: TokenValue::None,
+                });
                 continue;
             }
         };
@@ -64,11 +68,21 @@ pub(crate) fn lex(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Token> {
                         )
                         .with_hint("a name cannot start with a digit; numbers are written like `42`, `0xff`, `3.14` or `1e-9`"),
                     );
-                    Token { kind: TokenKind::Error, span, value: TokenValue::None }
+                    Token {
+                        kind: TokenKind::Error,
+                        span,
+                        value: TokenValue::None,
+                    }
                 } else if kind == TokenKind::Int {
-                    number_token(decode_int(slice), TokenKind::Int, span, diagnostics)
+                    number_token(decode_int(slice), slice, TokenKind::Int, span, diagnostics)
                 } else {
-                    number_token(decode_float(slice), TokenKind::Float, span, diagnostics)
+                    number_token(
+                        decode_float(slice),
+                        slice,
+                        TokenKind::Float,
+                        span,
+                        diagnostics,
+                    )
                 }
             }
             TokenKind::Str => {
@@ -79,18 +93,33 @@ pub(crate) fn lex(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Token> {
                 };
                 let body = Span::new(span.start + quote_len, span.end - quote_len);
                 let value = decode_string(text, body, diagnostics);
-                Token { kind, span, value: TokenValue::Str(value) }
+                Token {
+                    kind,
+                    span,
+                    value: TokenValue::Str(value),
+                }
             }
             TokenKind::FString => {
                 let body = Span::new(span.start + 2, span.end - 1);
                 let pieces = scan_fstring(text, body, diagnostics);
-                Token { kind, span, value: TokenValue::FString(pieces) }
+                Token {
+                    kind,
+                    span,
+                    value: TokenValue::FString(pieces),
+                }
             }
             TokenKind::UnterminatedStr => {
-                let quote = if slice.contains("\"\"\"") || slice.contains("'''") {
-                    "triple-quoted string"
+                let triple = slice.contains("\"\"\"") || slice.contains("'''");
+                let (quote, hint) = if triple {
+                    (
+                        "triple-quoted string",
+                        "close the string with the same three quotes it opens with",
+                    )
                 } else {
-                    "string"
+                    (
+                        "string",
+                        "close the string with the same quote it opens with, on the same line",
+                    )
                 };
                 let first_line = Span::new(
                     span.start,
@@ -102,11 +131,19 @@ pub(crate) fn lex(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Token> {
                         format!("unterminated {quote} literal"),
                         Label::new(first_line, "this string is never closed"),
                     )
-                    .with_hint("close the string with the same quote it opens with, on the same line"),
+                    .with_hint(hint),
                 );
-                Token { kind: TokenKind::Error, span, value: TokenValue::None }
+                Token {
+                    kind: TokenKind::Error,
+                    span,
+                    value: TokenValue::None,
+                }
             }
-            _ => Token { kind, span, value: TokenValue::None },
+            _ => Token {
+                kind,
+                span,
+                value: TokenValue::None,
+            },
         };
         tokens.push(token);
     }
@@ -132,6 +169,7 @@ fn unexpected_character(slice: &str, span: Span) -> Diagnostic {
 
 fn number_token(
     decoded: Result<u64, &'static str>,
+    slice: &str,
     kind: TokenKind,
     span: Span,
     diagnostics: &mut Vec<Diagnostic>,
@@ -149,12 +187,16 @@ fn number_token(
             diagnostics.push(
                 Diagnostic::error(
                     codes::INVALID_NUMBER,
-                    "invalid number literal",
+                    format!("invalid number literal `{slice}`"),
                     Label::new(span, problem),
                 )
                 .with_hint("write integers like `42`, `1_000`, `0xff`, `0o17`, `0b1010` and floats like `3.14` or `1e-9`"),
             );
-            Token { kind: TokenKind::Error, span, value: TokenValue::None }
+            Token {
+                kind: TokenKind::Error,
+                span,
+                value: TokenValue::None,
+            }
         }
     }
 }
@@ -199,7 +241,10 @@ pub(crate) fn decode_float(slice: &str) -> Result<u64, &'static str> {
     if slice.contains("_.") || slice.contains("._") || slice.ends_with('_') {
         return Err("`_` may only separate digits");
     }
-    let cleaned: String = slice.chars().filter(|character| *character != '_').collect();
+    let cleaned: String = slice
+        .chars()
+        .filter(|character| *character != '_')
+        .collect();
     match cleaned.parse::<f64>() {
         Ok(value) if value.is_finite() => Ok(value.to_bits()),
         Ok(_) => Err("this float is too large for `f64`"),
@@ -249,9 +294,10 @@ pub(crate) fn decode_string(text: &str, body: Span, diagnostics: &mut Vec<Diagno
                     out.push(escape);
                 }
             },
-            None => {
-                diagnostics.push(invalid_escape(Span::new(start, start + 1), "lone backslash"))
-            }
+            None => diagnostics.push(invalid_escape(
+                Span::new(start, start + 1),
+                "lone backslash",
+            )),
         }
     }
     out
@@ -286,7 +332,10 @@ fn decode_unicode_escape(raw: &str) -> (Result<char, &'static str>, usize) {
     if digits.is_empty() || digits.len() > 6 {
         return (Err("`\\u{...}` takes 1 to 6 hexadecimal digits"), length);
     }
-    match u32::from_str_radix(digits, 16).ok().and_then(char::from_u32) {
+    match u32::from_str_radix(digits, 16)
+        .ok()
+        .and_then(char::from_u32)
+    {
         Some(character) => (Ok(character), length),
         None => (Err("not a Unicode scalar value"), length),
     }
@@ -321,7 +370,10 @@ pub(crate) fn scan_fstring(
             let span = Span::new(offset + start as u32, offset + end as u32);
             let mut text_value = decode_string(text, span, diagnostics);
             text_value = text_value.replace("{{", "{").replace("}}", "}");
-            pieces.push(FStringPiece::Literal { text: text_value, span });
+            pieces.push(FStringPiece::Literal {
+                text: text_value,
+                span,
+            });
         }
     };
     while index < bytes.len() {
@@ -360,10 +412,16 @@ pub(crate) fn scan_fstring(
                                     "empty replacement field in f-string",
                                     Label::new(span, "expected an expression between the braces"),
                                 )
-                                .with_hint("write an expression such as `{x}`, or `{{` for a literal `{`"),
+                                .with_hint(
+                                    "write an expression such as `{x}`, or `{{` for a literal `{`",
+                                ),
                             );
                         } else {
-                            pieces.push(FStringPiece::Field { expr, spec: field.spec, span });
+                            pieces.push(FStringPiece::Field {
+                                expr,
+                                spec: field.spec,
+                                span,
+                            });
                         }
                         index = field.end;
                     }
@@ -385,7 +443,12 @@ pub(crate) fn scan_fstring(
             _ => index += 1,
         }
     }
-    flush_literal(&mut pieces, literal_start, bytes.len().min(index), diagnostics);
+    flush_literal(
+        &mut pieces,
+        literal_start,
+        bytes.len().min(index),
+        diagnostics,
+    );
     pieces
 }
 
@@ -423,7 +486,12 @@ fn scan_field(
             b')' | b']' if depth > 0 => depth -= 1,
             b'}' if depth > 0 => depth -= 1,
             b'}' => {
-                return Ok(ScannedField { expr_start: start, expr_end: index, spec: None, end: index + 1 })
+                return Ok(ScannedField {
+                    expr_start: start,
+                    expr_end: index,
+                    spec: None,
+                    end: index + 1,
+                })
             }
             b'!' if depth == 0 && bytes.get(index + 1) != Some(&b'=') => {
                 return Err((
@@ -440,7 +508,7 @@ fn scan_field(
                         return Err((
                             "nested fields in a format spec are not supported",
                             "write the spec literally, such as `{x:.3f}`",
-                            field_end(bytes, spec_end),
+                            nested_field_end(bytes, spec_end),
                         ));
                     }
                     spec_end += 1;
@@ -470,6 +538,24 @@ fn scan_field(
     ))
 }
 
+/// Where to resume after a spec with a nested `{`: after the `}` that closes the field.
+fn nested_field_end(bytes: &[u8], nested_open: usize) -> usize {
+    let mut depth = 1usize;
+    for (index, byte) in bytes.iter().enumerate().skip(nested_open) {
+        match byte {
+            b'{' => depth += 1,
+            b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return index + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    bytes.len()
+}
+
 /// Where to resume after a broken field: after the next `}`, or at the end.
 fn field_end(bytes: &[u8], from: usize) -> usize {
     bytes[from..]
@@ -477,3 +563,6 @@ fn field_end(bytes: &[u8], from: usize) -> usize {
         .position(|byte| *byte == b'}')
         .map_or(bytes.len(), |position| from + position + 1)
 }
+
+#[cfg(test)]
+mod tests;

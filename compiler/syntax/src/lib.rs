@@ -52,3 +52,6 @@ pub(crate) fn lex_and_layout(text: &str) -> (Vec<Token>, Vec<Diagnostic>, Vec<Sp
     let (tokens, comments) = layout::layout(text, raw, &mut diagnostics);
     (tokens, diagnostics, comments)
 }
+
+#[cfg(test)]
+mod tests;

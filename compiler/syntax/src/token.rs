@@ -37,13 +37,17 @@ pub enum FStringPiece {
     /// Text between fields, escapes and `{{`/`}}` decoded; `span` covers the raw text.
     Literal { text: String, span: Span },
     /// `{expr:spec}`: `expr` is the span of the expression's text, `span` the whole field.
-    Field { expr: Span, spec: Option<String>, span: Span },
+    Field {
+        expr: Span,
+        spec: Option<String>,
+        span: Span,
+    },
 }
 
-/// Skipped between tokens: spaces, tabs and form feeds, a lone carriage return, and a
-/// backslash that continues the line.
+/// Skipped between tokens: spaces, tabs and form feeds, a lone carriage return, a byte-order
+/// mark (some editors start files with one), and a backslash that continues the line.
 #[derive(Logos, Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[logos(skip r"[ \t\x0C\r]+")]
+#[logos(skip r"[ \t\x0C\r\u{FEFF}]+")]
 #[logos(skip r"\\\r?\n")]
 pub enum TokenKind {
     // ---- keywords -----------------------------------------------------------------------
@@ -132,7 +136,7 @@ pub enum TokenKind {
     #[regex(r#"[fF]?"([^"\\\n\r]|\\[^\n\r])*\\?"#)]
     #[regex(r#"[fF]?'([^'\\\n\r]|\\[^\n\r])*\\?"#)]
     UnterminatedStr,
-    #[regex("#[^\n]*", allow_greedy = true)]
+    #[regex("#[^\r\n]*", allow_greedy = true)]
     Comment,
 
     // ---- punctuation --------------------------------------------------------------------
@@ -245,7 +249,7 @@ fn triple_quoted<'s>(lex: &mut logos::Lexer<'s, TokenKind>, quotes: &str) -> Tok
             index += 2;
             continue;
         }
-        if rest[index..].starts_with(quotes) {
+        if bytes[index..].starts_with(quotes.as_bytes()) {
             lex.bump(index + quotes.len());
             return TokenKind::Str;
         }

@@ -1,6 +1,13 @@
 //! Checking a value against an expected type: the only implicit conversion is a native value
 //! flowing into Python; everything else must match exactly, and the diagnostic says which
 //! cast to write.
+//!
+//! The Python rules, gathered: any operation on a PyObject (attribute, call, index, slice,
+//! arithmetic and comparison with natives on either side, `for`, truthiness, `print`,
+//! f-strings) is allowed and yields a PyObject (`len(o)` is an `i64`; `not o`, `x in o` and
+//! `o is None` are `bool`). Numbers, bool, str, None, tuples, `List`, `Dict` and `Tensor`
+//! convert to Python implicitly (recorded as [`Coercion::ToPython`]); a PyObject becomes
+//! native only through a cast such as `i64(o)` or `Tensor[f32](o)` (E0215).
 
 use mlc_diagnostics::{codes, Diagnostic, Label};
 use mlc_syntax::ast::Expr;
@@ -37,7 +44,10 @@ impl InferenceContext<'_> {
                 format!("expected `{expected_name}`, found a Python object"),
                 Label::new(expr.span, "PyObject"),
             )
-            .with_hint(format!("convert it explicitly: `{}`", cast_text(&expected_name, &text)))
+            .with_hint(format!(
+                "convert it explicitly: `{}`",
+                cast_text(&expected_name, &text)
+            ))
             .with_note("values come out of Python only through explicit casts");
         }
         if actual.is_numeric() && expected.is_numeric() {
@@ -46,7 +56,10 @@ impl InferenceContext<'_> {
                 format!("expected `{expected_name}`, found `{actual_name}`"),
                 Label::new(expr.span, format!("this is `{actual_name}`")),
             )
-            .with_hint(format!("convert it: `{}`", cast_text(&expected_name, &text)))
+            .with_hint(format!(
+                "convert it: `{}`",
+                cast_text(&expected_name, &text)
+            ))
             .with_note("numbers never convert implicitly");
         }
         if *expected == Ty::PyObject {
@@ -55,7 +68,9 @@ impl InferenceContext<'_> {
                 format!("a value of type `{actual_name}` cannot be passed to Python"),
                 Label::new(expr.span, format!("this is `{actual_name}`")),
             )
-            .with_note("numbers, bool, str, None, tuples, List, Dict and Tensor convert to Python objects");
+            .with_note(
+                "numbers, bool, str, None, tuples, List, Dict and Tensor convert to Python objects",
+            );
         }
         let mut diagnostic = Diagnostic::error(
             codes::MISMATCHED_TYPES,

@@ -28,11 +28,17 @@ impl InferenceContext<'_> {
     /// has no value (E0220).
     pub fn infer_value(&mut self, expr: &Expr, expected: Option<&Ty>) -> Ty {
         let ty = self.infer_expr(expr, expected);
-        if ty == Ty::None && matches!(expr.kind, ExprKind::Call { .. }) && expected != Some(&Ty::None) {
+        if ty == Ty::None
+            && matches!(expr.kind, ExprKind::Call { .. })
+            && expected != Some(&Ty::None)
+        {
             self.report(
                 Diagnostic::error(
                     codes::VOID_VALUE,
-                    format!("`{}` returns nothing; it has no value to use", crate::pretty::expr_text(expr)),
+                    format!(
+                        "`{}` returns nothing; it has no value to use",
+                        crate::pretty::expr_text(expr)
+                    ),
                     Label::new(expr.span, "no value"),
                 )
                 .with_hint("give the function a return type, or call it as a statement"),
@@ -71,10 +77,18 @@ impl InferenceContext<'_> {
             ExprKind::Binary { op, lhs, rhs } => self.infer_binary(*op, lhs, rhs, expr, expected),
             ExprKind::Logical { op, lhs, rhs } => self.infer_logical(*op, lhs, rhs, expr),
             ExprKind::Compare { first, rest } => self.infer_compare(first, rest, expr),
-            ExprKind::IfElse { condition, then, otherwise } => {
+            ExprKind::IfElse {
+                condition,
+                then,
+                otherwise,
+            } => {
                 self.check_condition(condition);
                 let then_ty = self.infer_value(then, expected);
-                let expected_other = if then_ty.is_unknown() { expected.cloned() } else { Some(then_ty.clone()) };
+                let expected_other = if then_ty.is_unknown() {
+                    expected.cloned()
+                } else {
+                    Some(then_ty.clone())
+                };
                 match expected_other {
                     Some(ty) => {
                         self.check_value(otherwise, &ty);
@@ -106,11 +120,19 @@ impl InferenceContext<'_> {
 
     /// An integer literal takes any numeric expected type (an int in a float context is that
     /// float); otherwise it is `i64`. Out-of-range values are E0226.
-    pub fn infer_int_literal(&mut self, value: u64, negative: bool, span: Span, expected: Option<&Ty>) -> Ty {
+    pub fn infer_int_literal(
+        &mut self,
+        value: u64,
+        negative: bool,
+        span: Span,
+        expected: Option<&Ty>,
+    ) -> Ty {
         let int = match expected {
             Some(Ty::Int(int)) => *int,
             Some(Ty::Float(float)) => return Ty::Float(*float),
-            Some(Ty::Param(param)) if bounds_imply(self.param_bounds(param.index), Bound::Numeric) => {
+            Some(Ty::Param(param))
+                if bounds_imply(self.param_bounds(param.index), Bound::Numeric) =>
+            {
                 return Ty::Param(param.clone());
             }
             _ => crate::ty::IntTy::I64,
@@ -121,7 +143,10 @@ impl InferenceContext<'_> {
             self.report(
                 Diagnostic::error(
                     codes::LITERAL_OUT_OF_RANGE,
-                    format!("the literal `{sign}{value}` does not fit in `{}`", int.name()),
+                    format!(
+                        "the literal `{sign}{value}` does not fit in `{}`",
+                        int.name()
+                    ),
                     Label::new(span, format!("out of range for `{}`", int.name())),
                 )
                 .with_note(format!("`{}` holds {low} to {high}", int.name())),
@@ -135,7 +160,9 @@ impl InferenceContext<'_> {
     pub fn float_literal_type(&self, expected: Option<&Ty>) -> Ty {
         match expected {
             Some(Ty::Float(float)) => Ty::Float(*float),
-            Some(Ty::Param(param)) if bounds_imply(self.param_bounds(param.index), Bound::Float) => {
+            Some(Ty::Param(param))
+                if bounds_imply(self.param_bounds(param.index), Bound::Float) =>
+            {
                 Ty::Param(param.clone())
             }
             _ => Ty::F64,
@@ -157,7 +184,9 @@ impl InferenceContext<'_> {
                 const_data(self.db, konst).ty.clone()
             }
             Some(ScopeEntry::Python(module)) => {
-                self.result.names.insert(span, NameResolution::Python(module));
+                self.result
+                    .names
+                    .insert(span, NameResolution::Python(module));
                 self.host_only(span, HostOnly::Python);
                 if self.in_kernel {
                     Ty::Error
@@ -166,27 +195,57 @@ impl InferenceContext<'_> {
                 }
             }
             Some(ScopeEntry::Function(function)) => {
-                self.result.names.insert(span, NameResolution::Function(function));
-                self.not_a_value(span, format!("the function `{}` is not a value", name.text), format!("call it: `{}(...)`", name.text));
+                self.result
+                    .names
+                    .insert(span, NameResolution::Function(function));
+                self.not_a_value(
+                    span,
+                    format!("the function `{}` is not a value", name.text),
+                    format!("call it: `{}(...)`", name.text),
+                );
                 Ty::Error
             }
             Some(ScopeEntry::Struct(strukt)) => {
-                self.result.names.insert(span, NameResolution::Struct(strukt));
-                self.not_a_value(span, format!("the struct `{}` is not a value", name.text), format!("construct one: `{}(...)`", name.text));
+                self.result
+                    .names
+                    .insert(span, NameResolution::Struct(strukt));
+                self.not_a_value(
+                    span,
+                    format!("the struct `{}` is not a value", name.text),
+                    format!("construct one: `{}(...)`", name.text),
+                );
                 Ty::Error
             }
             Some(ScopeEntry::Module { name: module, .. }) => {
-                self.result.names.insert(span, NameResolution::Module(module.clone()));
-                self.not_a_value(span, format!("the module `{module}` is not a value"), format!("use its items, such as `{module}.name`"));
+                self.result
+                    .names
+                    .insert(span, NameResolution::Module(module.clone()));
+                self.not_a_value(
+                    span,
+                    format!("the module `{module}` is not a value"),
+                    format!("use its items, such as `{module}.name`"),
+                );
                 Ty::Error
             }
             Some(ScopeEntry::Unresolved) => Ty::Error,
             None => {
                 if let Some(builtin) = BuiltinFunction::from_name(&name.text) {
-                    self.result.names.insert(span, NameResolution::Builtin(builtin));
-                    self.not_a_value(span, format!("the built-in function `{}` is not a value", name.text), format!("call it: `{}(...)`", name.text));
-                } else if scalar_type(&name.text).is_some() || matches!(name.text.as_str(), "List" | "Dict" | "Tensor") {
-                    self.not_a_value(span, format!("the type `{}` is not a value", name.text), format!("convert with a cast: `{}(x)`", name.text));
+                    self.result
+                        .names
+                        .insert(span, NameResolution::Builtin(builtin));
+                    self.not_a_value(
+                        span,
+                        format!("the built-in function `{}` is not a value", name.text),
+                        format!("call it: `{}(...)`", name.text),
+                    );
+                } else if scalar_type(&name.text).is_some()
+                    || matches!(name.text.as_str(), "List" | "Dict" | "Tensor")
+                {
+                    self.not_a_value(
+                        span,
+                        format!("the type `{}` is not a value", name.text),
+                        format!("convert with a cast: `{}(x)`", name.text),
+                    );
                 } else {
                     self.unknown_name(name);
                 }
@@ -196,7 +255,10 @@ impl InferenceContext<'_> {
     }
 
     pub fn not_a_value(&mut self, span: Span, message: String, hint: String) {
-        self.report(Diagnostic::error(codes::NOT_A_VALUE, message, Label::new(span, "not a value")).with_hint(hint));
+        self.report(
+            Diagnostic::error(codes::NOT_A_VALUE, message, Label::new(span, "not a value"))
+                .with_hint(hint),
+        );
     }
 
     /// E0100, with a "did you mean" over everything in scope, or the import that would
@@ -211,7 +273,8 @@ impl InferenceContext<'_> {
         if let Some(spelling) = python_spelling(text) {
             diagnostic = diagnostic.with_hint(format!("write {spelling}"));
         } else if let Some(module) = module_names().find(|module| *module == text) {
-            diagnostic = diagnostic.with_hint(format!("import the module first: `import {module}`"));
+            diagnostic =
+                diagnostic.with_hint(format!("import the module first: `import {module}`"));
         } else if let Some(module) = self.stdlib_module_defining(text) {
             diagnostic = diagnostic.with_hint(format!("import it: `from {module} import {text}`"));
         } else {
@@ -231,7 +294,8 @@ impl InferenceContext<'_> {
 
     fn stdlib_module_defining(&self, name: &str) -> Option<&'static str> {
         module_names().find(|module| {
-            stdlib_module(self.db, module).is_some_and(|file| module_scope(self.db, file).get(name).is_some())
+            stdlib_module(self.db, module)
+                .is_some_and(|file| module_scope(self.db, file).get(name).is_some())
         })
     }
 
@@ -249,9 +313,20 @@ impl InferenceContext<'_> {
         match expected {
             Some(Ty::Tuple(expected)) if expected.len() == elements.len() => {
                 let expected = expected.clone();
-                Ty::Tuple(elements.iter().zip(&expected).map(|(element, ty)| self.check_value(element, ty)).collect())
+                Ty::Tuple(
+                    elements
+                        .iter()
+                        .zip(&expected)
+                        .map(|(element, ty)| self.check_value(element, ty))
+                        .collect(),
+                )
             }
-            _ => Ty::Tuple(elements.iter().map(|element| self.infer_value(element, None)).collect()),
+            _ => Ty::Tuple(
+                elements
+                    .iter()
+                    .map(|element| self.infer_value(element, None))
+                    .collect(),
+            ),
         }
     }
 
@@ -264,7 +339,13 @@ impl InferenceContext<'_> {
             }
             return Ty::list(element);
         }
-        let Some(element) = self.infer_common_type(elements, span, "[]", "List[i64]()", "let xs: List[i64] = []") else {
+        let Some(element) = self.infer_common_type(
+            elements,
+            span,
+            "[]",
+            "List[i64]()",
+            "let xs: List[i64] = []",
+        ) else {
             return Ty::list(Ty::Error);
         };
         Ty::list(element)
@@ -272,7 +353,14 @@ impl InferenceContext<'_> {
 
     /// The type of a list of values that must agree: the first value that is not a bare
     /// numeric literal decides, so `[1, x]` with `x: f32` is a list of f32.
-    fn infer_common_type(&mut self, values: &[Expr], span: Span, empty: &str, constructor: &str, annotated: &str) -> Option<Ty> {
+    fn infer_common_type(
+        &mut self,
+        values: &[Expr],
+        span: Span,
+        empty: &str,
+        constructor: &str,
+        annotated: &str,
+    ) -> Option<Ty> {
         if values.is_empty() {
             self.report(
                 Diagnostic::error(
@@ -284,7 +372,10 @@ impl InferenceContext<'_> {
             );
             return None;
         }
-        let leader = values.iter().position(|value| !is_numeric_literal(value)).unwrap_or(0);
+        let leader = values
+            .iter()
+            .position(|value| !is_numeric_literal(value))
+            .unwrap_or(0);
         let ty = self.infer_value(&values[leader], None);
         for (index, value) in values.iter().enumerate() {
             if index != leader {
@@ -306,10 +397,18 @@ impl InferenceContext<'_> {
         }
         let keys: Vec<Expr> = entries.iter().map(|(key, _)| key.clone()).collect();
         let values: Vec<Expr> = entries.iter().map(|(_, value)| value.clone()).collect();
-        let Some(key) = self.infer_common_type(&keys, span, "{}", "Dict[str, i64]()", "let d: Dict[str, i64] = {}") else {
+        let Some(key) = self.infer_common_type(
+            &keys,
+            span,
+            "{}",
+            "Dict[str, i64]()",
+            "let d: Dict[str, i64] = {}",
+        ) else {
             return Ty::dict(Ty::Error, Ty::Error);
         };
-        let value = self.infer_common_type(&values, span, "{}", "", "").unwrap_or(Ty::Error);
+        let value = self
+            .infer_common_type(&values, span, "{}", "", "")
+            .unwrap_or(Ty::Error);
         if !key.is_hashable() {
             let diagnostic = not_hashable(self.db, &key, keys[0].span);
             self.report(diagnostic);
@@ -343,13 +442,18 @@ impl InferenceContext<'_> {
         }
         let mut diagnostic = Diagnostic::error(
             codes::NOT_PRINTABLE,
-            format!("a value of type `{}` cannot be printed", ty.display(self.db)),
+            format!(
+                "a value of type `{}` cannot be printed",
+                ty.display(self.db)
+            ),
             Label::new(span, "not printable"),
         );
         if let Ty::Param(param) = ty {
-            diagnostic = diagnostic.with_hint(format!("add the bound: `{}: Printable`", param.name));
+            diagnostic =
+                diagnostic.with_hint(format!("add the bound: `{}: Printable`", param.name));
         } else if let Ty::Iterator(_) = ty {
-            diagnostic = diagnostic.with_hint("iterate over it with `for`, or collect the values into a `List`");
+            diagnostic = diagnostic
+                .with_hint("iterate over it with `for`, or collect the values into a `List`");
         }
         self.report(diagnostic);
         false
@@ -359,19 +463,35 @@ impl InferenceContext<'_> {
         self.printable_inner(ty, &mut FxHashSet::default())
     }
 
-    fn printable_inner(&self, ty: &Ty, visiting: &mut FxHashSet<crate::item_tree::StructId>) -> bool {
+    fn printable_inner(
+        &self,
+        ty: &Ty,
+        visiting: &mut FxHashSet<crate::item_tree::StructId>,
+    ) -> bool {
         match ty {
-            Ty::Int(_) | Ty::Float(_) | Ty::Bool | Ty::Str | Ty::None | Ty::PyObject | Ty::Exception => true,
+            Ty::Int(_)
+            | Ty::Float(_)
+            | Ty::Bool
+            | Ty::Str
+            | Ty::None
+            | Ty::PyObject
+            | Ty::Exception => true,
             Ty::Error | Ty::Never | Ty::Tensor(_) => true,
-            Ty::Tuple(elements) => elements.iter().all(|element| self.printable_inner(element, visiting)),
+            Ty::Tuple(elements) => elements
+                .iter()
+                .all(|element| self.printable_inner(element, visiting)),
             Ty::List(element) => self.printable_inner(element, visiting),
-            Ty::Dict(key, value) => self.printable_inner(key, visiting) && self.printable_inner(value, visiting),
+            Ty::Dict(key, value) => {
+                self.printable_inner(key, visiting) && self.printable_inner(value, visiting)
+            }
             Ty::Struct(strukt) => {
                 if !visiting.insert(*strukt) {
                     return true;
                 }
                 let data = struct_data(self.db, *strukt);
-                data.fields.iter().all(|field| self.printable_inner(&field.ty, visiting))
+                data.fields
+                    .iter()
+                    .all(|field| self.printable_inner(&field.ty, visiting))
             }
             Ty::Param(param) => bounds_imply(self.param_bounds(param.index), Bound::Printable),
             Ty::Iterator(_) => false,
@@ -389,12 +509,19 @@ impl InferenceContext<'_> {
         let text = crate::pretty::expr_text(condition);
         let mut diagnostic = Diagnostic::error(
             codes::CONDITION_NOT_BOOL,
-            format!("expected a `bool` condition, found `{}`", ty.display(self.db)),
+            format!(
+                "expected a `bool` condition, found `{}`",
+                ty.display(self.db)
+            ),
             Label::new(condition.span, "not a bool"),
         );
         diagnostic = match &ty {
-            Ty::Int(_) | Ty::Float(_) => diagnostic.with_hint(format!("compare explicitly: `{text} != 0`")),
-            Ty::List(_) | Ty::Dict(..) | Ty::Str => diagnostic.with_hint(format!("test the length: `len({text}) > 0`")),
+            Ty::Int(_) | Ty::Float(_) => {
+                diagnostic.with_hint(format!("compare explicitly: `{text} != 0`"))
+            }
+            Ty::List(_) | Ty::Dict(..) | Ty::Str => {
+                diagnostic.with_hint(format!("test the length: `len({text}) > 0`"))
+            }
             _ => diagnostic,
         };
         self.report(diagnostic);
@@ -405,7 +532,10 @@ impl InferenceContext<'_> {
 pub fn is_numeric_literal(expr: &Expr) -> bool {
     match &expr.kind {
         ExprKind::Int(_) | ExprKind::Float(_) => true,
-        ExprKind::Unary { op: UnaryOp::Neg | UnaryOp::Pos, operand } => is_numeric_literal(operand),
+        ExprKind::Unary {
+            op: UnaryOp::Neg | UnaryOp::Pos,
+            operand,
+        } => is_numeric_literal(operand),
         _ => false,
     }
 }

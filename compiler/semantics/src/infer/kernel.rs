@@ -43,6 +43,14 @@ impl InferenceContext<'_> {
             }
             return;
         }
+        // One diagnostic per offending expression: not again for the parts of one reported.
+        if self
+            .last_kernel_violation
+            .is_some_and(|last| last.start <= span.start && span.end <= last.end)
+        {
+            return;
+        }
+        self.last_kernel_violation = Some(span);
         let diagnostic = match what {
             HostOnly::Python => Diagnostic::error(
                 codes::PYTHON_IN_KERNEL,
@@ -55,7 +63,9 @@ impl InferenceContext<'_> {
                 format!("a `@kernel` cannot allocate {what}"),
                 Label::new(span, "allocates"),
             )
-            .with_hint("pass tensors in as parameters, or use `shared_array[T](n)` for scratch memory"),
+            .with_hint(
+                "pass tensors in as parameters, or use `shared_array[T](n)` for scratch memory",
+            ),
             HostOnly::HostCall(what) => Diagnostic::error(
                 codes::KERNEL_CALLS_HOST_FUNCTION,
                 format!("a `@kernel` cannot call {what}"),
@@ -79,7 +89,15 @@ impl InferenceContext<'_> {
 
     /// The checks of a direct call of a user or standard library function, in or out of a
     /// kernel. Returns false when the call is an error already reported.
-    pub fn check_call_placement(&mut self, function: FunctionId, signature: &FunctionSignature, span: Span) -> bool {
+    /// `span` is the callee's (where errors about the callee point); `call_span` the whole
+    /// call's (an allocation error covers the arguments, so they are not reported again).
+    pub fn check_call_placement(
+        &mut self,
+        function: FunctionId,
+        signature: &FunctionSignature,
+        span: Span,
+        call_span: Span,
+    ) -> bool {
         let flags = signature.flags;
         if flags.device_only && !self.in_kernel {
             self.gpu_outside_kernel(&signature.name, span);
@@ -92,20 +110,20 @@ impl InferenceContext<'_> {
             } else {
                 HostOnly::HostCall(format!("`{}`", signature.name))
             };
-            if self.in_kernel {
-                self.host_only(span, what);
-                return false;
-            }
-            self.host_only(span, what);
-            return true;
+            self.host_only(call_span, what);
+            return !self.in_kernel;
         }
         if !self.in_kernel || flags.is_extern {
             return true;
         }
         // A user function called from a kernel: its signature must cross to the GPU and its
         // body must be GPU-compatible.
-        let crosses = signature.params.iter().all(|param| valid_kernel_value(&param.ty, &signature.generics))
-            && (signature.return_ty == Ty::None || valid_kernel_value(&signature.return_ty, &signature.generics));
+        let crosses = signature
+            .params
+            .iter()
+            .all(|param| valid_kernel_value(&param.ty, &signature.generics))
+            && (signature.return_ty == Ty::None
+                || valid_kernel_value(&signature.return_ty, &signature.generics));
         if !crosses {
             self.report(
                 Diagnostic::error(
@@ -118,13 +136,11 @@ impl InferenceContext<'_> {
             return false;
         }
         if let Some(reason) = device_compatibility(self.db, function) {
-            self.report(
-                Diagnostic::error(
-                    codes::KERNEL_CALLS_HOST_FUNCTION,
-                    format!("a `@kernel` cannot call `{}`: it {reason}", signature.name),
-                    Label::new(span, "cannot run on the GPU"),
-                ),
-            );
+            self.report(Diagnostic::error(
+                codes::KERNEL_CALLS_HOST_FUNCTION,
+                format!("a `@kernel` cannot call `{}`: it {reason}", signature.name),
+                Label::new(span, "cannot run on the GPU"),
+            ));
             return false;
         }
         true

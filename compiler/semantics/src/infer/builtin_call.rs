@@ -1,0 +1,447 @@
+//! Calls of the built-in functions (`print`, `len`, `range`, `enumerate`, `zip`, `abs`,
+//! `min`, `max`, `argv`, `Error`) and casts (`f64(n)`, `str(x)`, `Tensor[f32](o)`), and what
+//! `for` can iterate over.
+
+use mlc_diagnostics::{codes, Diagnostic, Label, Span};
+use mlc_syntax::ast::{Arg, Expr};
+
+use super::call::ParamSpec;
+use super::expr::is_numeric_literal;
+use super::kernel::HostOnly;
+use super::{ArgumentSource, CallResolution, CallTarget, InferenceContext};
+use crate::builtins::BuiltinFunction;
+use crate::signatures::struct_data;
+use crate::ty::{Bound, Ty};
+
+impl InferenceContext<'_> {
+    pub fn builtin_call(
+        &mut self,
+        expr: &Expr,
+        builtin: BuiltinFunction,
+        args: &[Arg],
+        expected: Option<&Ty>,
+    ) -> Ty {
+        let name = builtin.name();
+        let (ty, arguments) = match builtin {
+            BuiltinFunction::Print => return self.print_call(expr, args),
+            BuiltinFunction::Len => {
+                let Some([value]) = self.positional_arguments::<1>(name, args, expr.span) else {
+                    return Ty::Error;
+                };
+                let ty = self.infer_value(value, None);
+                let sized = match &ty {
+                    Ty::List(_)
+                    | Ty::Dict(..)
+                    | Ty::Str
+                    | Ty::Tensor(_)
+                    | Ty::Tuple(_)
+                    | Ty::PyObject => true,
+                    Ty::Struct(strukt) => struct_data(self.db, *strukt).method("__len__").is_some(),
+                    _ => ty.is_unknown(),
+                };
+                if !sized {
+                    self.report(Diagnostic::error(
+                        codes::UNSUPPORTED_OPERATOR,
+                        format!("`len` is not supported for `{}`", ty.display(self.db)),
+                        Label::new(value.span, "has no length"),
+                    ));
+                }
+                (Ty::I64, vec![ArgumentSource::Argument(0)])
+            }
+            BuiltinFunction::Range => {
+                if args.is_empty() || args.len() > 3 || args.iter().any(|arg| arg.keyword.is_some())
+                {
+                    self.report(Diagnostic::error(
+                        codes::WRONG_ARGUMENT_COUNT,
+                        format!(
+                            "`range` takes 1 to 3 positional arguments, but {} were given",
+                            args.len()
+                        ),
+                        Label::new(
+                            expr.span,
+                            "range(stop), range(start, stop) or range(start, stop, step)",
+                        ),
+                    ));
+                    return self.infer_arguments_for_recovery(args).clone();
+                }
+                let values: Vec<&Expr> = args.iter().map(|arg| &arg.value).collect();
+                let leader = values.iter().position(|value| !is_numeric_literal(value));
+                let int = match leader {
+                    Some(index) => {
+                        let ty = self.infer_value(values[index], Some(&Ty::I64));
+                        if !ty.is_int() && !ty.is_unknown() {
+                            self.report(Diagnostic::error(
+                                codes::MISMATCHED_TYPES,
+                                format!("`range` takes integers, found `{}`", ty.display(self.db)),
+                                Label::new(values[index].span, "not an integer"),
+                            ));
+                        }
+                        if ty.is_int() {
+                            ty
+                        } else {
+                            Ty::I64
+                        }
+                    }
+                    None => Ty::I64,
+                };
+                for (index, value) in values.iter().enumerate() {
+                    if Some(index) != leader {
+                        self.check_value(value, &int);
+                    }
+                }
+                let arguments = (0..args.len()).map(ArgumentSource::Argument).collect();
+                (Ty::Iterator(Box::new(int)), arguments)
+            }
+            BuiltinFunction::Enumerate => {
+                let params = [
+                    ParamSpec {
+                        name: "iterable".into(),
+                        ty: Ty::Error,
+                        has_default: false,
+                    },
+                    ParamSpec {
+                        name: "start".into(),
+                        ty: Ty::I64,
+                        has_default: true,
+                    },
+                ];
+                let Some(sources) = self.bind_arguments(name, &params, args, expr.span) else {
+                    return self.infer_arguments_for_recovery(args);
+                };
+                let ArgumentSource::Argument(iterable) = sources[0] else {
+                    return Ty::Error;
+                };
+                let iterable = &args[iterable].value;
+                let iterable_ty = self.infer_value(iterable, None);
+                let element = self.iterable_element(&iterable_ty, iterable.span);
+                if let ArgumentSource::Argument(start) = sources[1] {
+                    self.check_value(&args[start].value, &Ty::I64);
+                }
+                (
+                    Ty::Iterator(Box::new(Ty::Tuple(vec![Ty::I64, element]))),
+                    sources,
+                )
+            }
+            BuiltinFunction::Zip => {
+                if args.is_empty() || args.iter().any(|arg| arg.keyword.is_some()) {
+                    self.report(Diagnostic::error(
+                        codes::WRONG_ARGUMENT_COUNT,
+                        "`zip` takes one or more positional arguments",
+                        Label::new(expr.span, "zip(a, b, ...)"),
+                    ));
+                    return self.infer_arguments_for_recovery(args);
+                }
+                let elements = args
+                    .iter()
+                    .map(|arg| {
+                        let ty = self.infer_value(&arg.value, None);
+                        self.iterable_element(&ty, arg.value.span)
+                    })
+                    .collect();
+                (
+                    Ty::Iterator(Box::new(Ty::Tuple(elements))),
+                    vec![ArgumentSource::Variadic((0..args.len()).collect())],
+                )
+            }
+            BuiltinFunction::Abs => {
+                let Some([value]) = self.positional_arguments::<1>(name, args, expr.span) else {
+                    return Ty::Error;
+                };
+                let ty = self.infer_value(value, expected.filter(|ty| ty.is_numeric()));
+                let supported = match &ty {
+                    Ty::Int(_) | Ty::Float(_) | Ty::Tensor(_) | Ty::PyObject => true,
+                    Ty::Param(_) => self.satisfies(&ty, Bound::Numeric),
+                    _ => ty.is_unknown(),
+                };
+                if !supported {
+                    self.unsupported_operator("abs", &ty, None, value.span);
+                    return Ty::Error;
+                }
+                (ty, vec![ArgumentSource::Argument(0)])
+            }
+            BuiltinFunction::Min | BuiltinFunction::Max => {
+                return self.min_max_call(expr, builtin, args, expected)
+            }
+            BuiltinFunction::Argv => {
+                if self
+                    .positional_arguments::<0>(name, args, expr.span)
+                    .is_none()
+                {
+                    return Ty::Error;
+                }
+                self.host_only(expr.span, HostOnly::HostCall("`argv`".to_string()));
+                (Ty::list(Ty::Str), Vec::new())
+            }
+            BuiltinFunction::Error => {
+                let Some([message]) = self.positional_arguments::<1>(name, args, expr.span) else {
+                    return Ty::Exception;
+                };
+                self.host_only(expr.span, HostOnly::Allocation("an `Error`"));
+                self.check_value(message, &Ty::Str);
+                (Ty::Exception, vec![ArgumentSource::Argument(0)])
+            }
+        };
+        self.result.calls.insert(
+            expr.span,
+            CallResolution {
+                target: CallTarget::Builtin(builtin),
+                arguments,
+            },
+        );
+        ty
+    }
+
+    /// Exactly `N` positional arguments (E0202 / E0205 / E0203 otherwise).
+    fn positional_arguments<'a, const N: usize>(
+        &mut self,
+        name: &str,
+        args: &'a [Arg],
+        span: Span,
+    ) -> Option<[&'a Expr; N]> {
+        if let Some(keyword) = args.iter().find_map(|arg| arg.keyword.as_ref()) {
+            self.report(Diagnostic::error(
+                codes::UNKNOWN_KEYWORD_ARGUMENT,
+                format!("`{name}` takes no keyword arguments"),
+                Label::new(keyword.span, "unexpected keyword"),
+            ));
+            self.infer_arguments_for_recovery(args);
+            return None;
+        }
+        if args.len() != N {
+            let code = if args.len() > N {
+                codes::WRONG_ARGUMENT_COUNT
+            } else {
+                codes::MISSING_ARGUMENT
+            };
+            self.report(Diagnostic::error(
+                code,
+                format!(
+                    "`{name}` takes {N} argument{}, but {} {} given",
+                    if N == 1 { "" } else { "s" },
+                    args.len(),
+                    if args.len() == 1 { "was" } else { "were" }
+                ),
+                Label::new(span, "wrong number of arguments"),
+            ));
+            self.infer_arguments_for_recovery(args);
+            return None;
+        }
+        let values: Vec<&Expr> = args.iter().map(|arg| &arg.value).collect();
+        values.try_into().ok()
+    }
+
+    fn print_call(&mut self, expr: &Expr, args: &[Arg]) -> Ty {
+        self.host_only(expr.span, HostOnly::HostCall("`print`".to_string()));
+        let mut positional = Vec::new();
+        let mut sep = ArgumentSource::Default;
+        let mut end = ArgumentSource::Default;
+        for (index, arg) in args.iter().enumerate() {
+            match arg.keyword.as_ref().map(|keyword| keyword.text.as_str()) {
+                None => {
+                    let ty = self.infer_value(&arg.value, None);
+                    self.require_printable(&ty, arg.value.span);
+                    positional.push(index);
+                }
+                Some(keyword @ ("sep" | "end")) => {
+                    let slot = if keyword == "sep" { &mut sep } else { &mut end };
+                    if *slot != ArgumentSource::Default {
+                        self.report(Diagnostic::error(
+                            codes::DUPLICATE_ARGUMENT,
+                            format!("the argument `{keyword}` of `print` is given more than once"),
+                            Label::new(arg.span, "given again here"),
+                        ));
+                    }
+                    *slot = ArgumentSource::Argument(index);
+                    self.check_value(&arg.value, &Ty::Str);
+                }
+                Some(other) => {
+                    let keyword = arg
+                        .keyword
+                        .as_ref()
+                        .map_or(arg.span, |keyword| keyword.span);
+                    self.report(
+                        Diagnostic::error(
+                            codes::UNKNOWN_KEYWORD_ARGUMENT,
+                            format!("`print` has no parameter named `{other}`"),
+                            Label::new(keyword, "unknown keyword"),
+                        )
+                        .with_note("`print` takes the values to print, and `sep=` and `end=`"),
+                    );
+                    self.infer_expr(&arg.value, None);
+                }
+            }
+        }
+        let arguments = vec![ArgumentSource::Variadic(positional), sep, end];
+        self.result.calls.insert(
+            expr.span,
+            CallResolution {
+                target: CallTarget::Builtin(BuiltinFunction::Print),
+                arguments,
+            },
+        );
+        Ty::None
+    }
+
+    fn min_max_call(
+        &mut self,
+        expr: &Expr,
+        builtin: BuiltinFunction,
+        args: &[Arg],
+        expected: Option<&Ty>,
+    ) -> Ty {
+        let name = builtin.name();
+        if args.is_empty() || args.iter().any(|arg| arg.keyword.is_some()) {
+            self.report(Diagnostic::error(
+                codes::WRONG_ARGUMENT_COUNT,
+                format!("`{name}` takes a list, or two or more values"),
+                Label::new(expr.span, format!("{name}(xs) or {name}(a, b, ...)")),
+            ));
+            return self.infer_arguments_for_recovery(args);
+        }
+        let ty = if let [single] = args {
+            let ty = self.infer_value(&single.value, None);
+            match &ty {
+                Ty::List(element) => (**element).clone(),
+                Ty::PyObject => Ty::PyObject,
+                _ if ty.is_unknown() => Ty::Error,
+                _ => {
+                    self.report(
+                        Diagnostic::error(
+                            codes::MISMATCHED_TYPES,
+                            format!(
+                                "`{name}` of one argument takes a `List`, found `{}`",
+                                ty.display(self.db)
+                            ),
+                            Label::new(single.value.span, "not a list"),
+                        )
+                        .with_hint(format!("for tensors, use the method: `t.{name}()`")),
+                    );
+                    Ty::Error
+                }
+            }
+        } else {
+            let values: Vec<&Expr> = args.iter().map(|arg| &arg.value).collect();
+            let leader = values
+                .iter()
+                .position(|value| !is_numeric_literal(value))
+                .unwrap_or(0);
+            let ty = self.infer_value(values[leader], expected.filter(|ty| ty.is_numeric()));
+            for (index, value) in values.iter().enumerate() {
+                if index != leader {
+                    self.check_value(value, &ty);
+                }
+            }
+            ty
+        };
+        if !ty.is_unknown() && ty != Ty::PyObject && !self.satisfies(&ty, Bound::Comparable) {
+            self.report(Diagnostic::error(
+                codes::UNSATISFIED_BOUND,
+                format!(
+                    "`{name}` needs values that can be ordered, and `{}` cannot",
+                    ty.display(self.db)
+                ),
+                Label::new(expr.span, "not comparable"),
+            ));
+        }
+        let arguments = vec![ArgumentSource::Variadic((0..args.len()).collect())];
+        self.result.calls.insert(
+            expr.span,
+            CallResolution {
+                target: CallTarget::Builtin(builtin),
+                arguments,
+            },
+        );
+        ty
+    }
+
+    /// `T(x)`: a conversion. Numbers, bool, str and PyObject convert among each other (str
+    /// to a number parses, raising on failure); `str(x)` takes anything printable;
+    /// `Tensor[T](o)`, `List[T](o)` and `Dict[K, V](o)` take a PyObject.
+    pub fn cast_call(&mut self, expr: &Expr, target: Ty, args: &[Arg]) -> Ty {
+        let name = target.display(self.db).to_string();
+        let Some([value]) = self.positional_arguments::<1>(&name, args, expr.span) else {
+            return target;
+        };
+        let from = if target.is_numeric() && is_numeric_literal(value) {
+            self.check_value(value, &target)
+        } else {
+            self.infer_value(value, None)
+        };
+        if from.is_unknown() {
+            return target;
+        }
+        let valid = match (&target, &from) {
+            (to, from) if to.is_numeric() => {
+                from.is_numeric() || matches!(from, Ty::Bool | Ty::Str | Ty::PyObject)
+            }
+            (Ty::Bool, from) => {
+                from.is_numeric()
+                    || matches!(
+                        from,
+                        Ty::Bool | Ty::Str | Ty::PyObject | Ty::List(_) | Ty::Dict(..)
+                    )
+            }
+            (Ty::Str, from) => self.is_printable(from),
+            (Ty::PyObject, from) => from.converts_to_python(),
+            (Ty::Tensor(_), Ty::PyObject | Ty::Tensor(_)) => true,
+            (Ty::List(_) | Ty::Dict(..), Ty::PyObject) => true,
+            _ => false,
+        };
+        if !valid {
+            let mut diagnostic = Diagnostic::error(
+                codes::INVALID_CAST,
+                format!("cannot convert `{}` to `{name}`", from.display(self.db)),
+                Label::new(value.span, format!("this is `{}`", from.display(self.db))),
+            )
+            .with_note("casts convert between numbers, bool, str and PyObject; `Tensor[T](o)` converts a Python object");
+            if matches!(from, Ty::Struct(_)) && target.is_numeric() {
+                diagnostic = diagnostic.with_hint("convert one of its fields instead");
+            }
+            self.report(diagnostic);
+        } else if matches!(target, Ty::Str) {
+            self.host_only(expr.span, HostOnly::Allocation("a string"));
+        } else if matches!(target, Ty::Tensor(_) | Ty::List(_) | Ty::Dict(..)) {
+            self.host_only(expr.span, HostOnly::Python);
+        }
+        self.result.calls.insert(
+            expr.span,
+            CallResolution {
+                target: CallTarget::Cast {
+                    from,
+                    to: target.clone(),
+                },
+                arguments: vec![ArgumentSource::Argument(0)],
+            },
+        );
+        target
+    }
+
+    /// The element type `for` gets from a value of type `ty` (E0216 when it is not iterable).
+    pub fn iterable_element(&mut self, ty: &Ty, span: Span) -> Ty {
+        match ty {
+            Ty::Iterator(element) | Ty::List(element) | Ty::Tensor(element) => (**element).clone(),
+            Ty::Dict(key, _) => (**key).clone(),
+            Ty::Str => Ty::Str,
+            Ty::PyObject => Ty::PyObject,
+            _ if ty.is_unknown() => Ty::Error,
+            _ => {
+                let mut diagnostic = Diagnostic::error(
+                    codes::NOT_ITERABLE,
+                    format!(
+                        "a value of type `{}` cannot be iterated",
+                        ty.display(self.db)
+                    ),
+                    Label::new(span, "not iterable"),
+                );
+                if ty.is_int() {
+                    diagnostic = diagnostic.with_hint("to count, iterate over `range(n)`");
+                } else if matches!(ty, Ty::Tuple(_)) {
+                    diagnostic = diagnostic
+                        .with_note("tuples are fixed-size values; index them with `p[0]`");
+                }
+                self.report(diagnostic);
+                Ty::Error
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+//! Binding patterns of `let`, `var` and `for`: a name, or a (nested) tuple of names that
+//! destructures a tuple value (E0217 when the shapes differ). A PyObject destructures into
+//! PyObjects, checked when the program runs.
+
+use mlc_diagnostics::{codes, Diagnostic, Label};
+use mlc_syntax::ast::{Pattern, PatternKind};
+
+use super::{BindingKind, InferenceContext};
+use crate::ty::Ty;
+
+impl InferenceContext<'_> {
+    pub fn bind_pattern(&mut self, pattern: &Pattern, ty: &Ty, kind: BindingKind) {
+        match &pattern.kind {
+            PatternKind::Name(name) => {
+                self.declare(name, ty.clone(), kind);
+            }
+            PatternKind::Tuple(patterns) => {
+                let elements: Vec<Ty> = match ty {
+                    Ty::Tuple(elements) if elements.len() == patterns.len() => elements.clone(),
+                    Ty::PyObject => vec![Ty::PyObject; patterns.len()],
+                    _ if ty.is_unknown() => vec![Ty::Error; patterns.len()],
+                    _ => {
+                        let found = match ty {
+                            Ty::Tuple(elements) => {
+                                format!("a tuple of {} elements", elements.len())
+                            }
+                            other => format!("`{}`", other.display(self.db)),
+                        };
+                        self.report(Diagnostic::error(
+                            codes::PATTERN_MISMATCH,
+                            format!(
+                                "a pattern of {} names cannot unpack {found}",
+                                patterns.len()
+                            ),
+                            Label::new(
+                                pattern.span,
+                                format!("expects a tuple of {} elements", patterns.len()),
+                            ),
+                        ));
+                        vec![Ty::Error; patterns.len()]
+                    }
+                };
+                for (pattern, element) in patterns.iter().zip(&elements) {
+                    self.bind_pattern(pattern, element, kind);
+                }
+            }
+        }
+    }
+}

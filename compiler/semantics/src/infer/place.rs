@@ -1,0 +1,875 @@
+//! Places: attribute and index reads, assignment targets, and mutability.
+//!
+//! `let` fixes a binding; numbers, bool, tuples and structs are values, so changing a field
+//! of one needs a `var` binding (E0212), and so does calling a `mut self` method on it
+//! (E0213). `List`, `Dict`, `Tensor` and PyObjects are references: `xs[i] = v` works through
+//! any binding or parameter, and so does changing a field of a struct stored in a list.
+
+use mlc_diagnostics::{codes, Diagnostic, Label};
+use mlc_syntax::ast::{BinaryOp, Expr, ExprKind, Name, UnaryOp};
+
+use super::kernel::HostOnly;
+use super::{AttributeResolution, BindingKind, IndexResolution, InferenceContext, NameResolution};
+use crate::builtins::{builtin_property, method_names};
+use crate::item_tree::StructId;
+use crate::scope::{module_scope, ScopeEntry};
+use crate::signatures::{const_data, function_signature, struct_data};
+use crate::suggest;
+use crate::ty::Ty;
+
+/// Why a place cannot be changed.
+enum Immutable {
+    /// Rooted at this `let` binding, parameter, loop variable or non-`mut` `self`.
+    Binding {
+        name: String,
+        kind: BindingKind,
+        span: mlc_diagnostics::Span,
+    },
+    /// A constant, function or other item.
+    Item(String),
+    /// A temporary value (a call result...).
+    Temporary,
+}
+
+impl InferenceContext<'_> {
+    pub fn infer_attribute(&mut self, expr: &Expr, base: &Expr, name: &Name) -> Ty {
+        if let Some(ty) = self.module_attribute(expr, base, name) {
+            return ty;
+        }
+        let base_ty = self.infer_value(base, None);
+        self.attribute_of(expr, &base_ty, name)
+    }
+
+    /// `math.pi` and other items of a module used as values.
+    fn module_attribute(&mut self, expr: &Expr, base: &Expr, name: &Name) -> Option<Ty> {
+        let ExprKind::Name(module) = &base.kind else {
+            return None;
+        };
+        if self.lookup_local(&module.text).is_some() {
+            return None;
+        }
+        let Some(ScopeEntry::Module {
+            name: module_name,
+            file,
+        }) = self.scope.get(&module.text).cloned()
+        else {
+            return None;
+        };
+        self.result
+            .names
+            .insert(base.span, NameResolution::Module(module_name.clone()));
+        let scope = module_scope(self.db, file);
+        let ty = match scope.get(&name.text) {
+            Some(ScopeEntry::Const(konst)) => {
+                self.result.attributes.insert(
+                    expr.span,
+                    AttributeResolution::ModuleItem(NameResolution::Const(*konst)),
+                );
+                self.check_gpu_constant(*konst, expr.span);
+                const_data(self.db, *konst).ty.clone()
+            }
+            Some(ScopeEntry::Function(function)) => {
+                self.result.attributes.insert(
+                    expr.span,
+                    AttributeResolution::ModuleItem(NameResolution::Function(*function)),
+                );
+                let text = format!("{module_name}.{}", name.text);
+                self.not_a_value(
+                    expr.span,
+                    format!("the function `{text}` is not a value"),
+                    format!("call it: `{text}(...)`"),
+                );
+                Ty::Error
+            }
+            Some(_) => {
+                let text = format!("{module_name}.{}", name.text);
+                self.not_a_value(
+                    expr.span,
+                    format!("`{text}` is not a value"),
+                    format!("call it: `{text}(...)`"),
+                );
+                Ty::Error
+            }
+            None => {
+                let mut diagnostic = Diagnostic::error(
+                    codes::UNKNOWN_IMPORT,
+                    format!("the module `{module_name}` has no `{}`", name.text),
+                    Label::new(name.span, "not in the module"),
+                );
+                if let Some(suggestion) =
+                    suggest::closest(&name.text, scope.entries.keys().map(String::as_str))
+                {
+                    diagnostic =
+                        diagnostic.with_hint(format!("did you mean `{module_name}.{suggestion}`?"));
+                }
+                self.report(diagnostic);
+                Ty::Error
+            }
+        };
+        Some(ty)
+    }
+
+    /// The type of `base.name` for a value of type `base_ty`.
+    fn attribute_of(&mut self, expr: &Expr, base_ty: &Ty, name: &Name) -> Ty {
+        match base_ty {
+            _ if base_ty.is_unknown() => Ty::Error,
+            Ty::PyObject => {
+                self.result
+                    .attributes
+                    .insert(expr.span, AttributeResolution::Python);
+                Ty::PyObject
+            }
+            Ty::Struct(strukt) => {
+                let data = struct_data(self.db, *strukt);
+                if let Some((index, field)) = data.field(&name.text) {
+                    self.result.attributes.insert(
+                        expr.span,
+                        AttributeResolution::Field {
+                            owner: *strukt,
+                            index: index as u32,
+                        },
+                    );
+                    return field.ty.clone();
+                }
+                if data.method(&name.text).is_some() {
+                    self.not_a_value(
+                        expr.span,
+                        format!("the method `{}` must be called", name.text),
+                        format!("call it: `.{}(...)`", name.text),
+                    );
+                    return Ty::Error;
+                }
+                let mut diagnostic = Diagnostic::error(
+                    codes::UNKNOWN_FIELD,
+                    format!("`{}` has no field `{}`", data.name, name.text),
+                    Label::new(name.span, "unknown field"),
+                );
+                let fields = data.fields.iter().map(|field| field.name.as_str());
+                if let Some(suggestion) = suggest::closest(&name.text, fields.clone()) {
+                    diagnostic = diagnostic.with_hint(format!("did you mean `{suggestion}`?"));
+                } else if !data.fields.is_empty() {
+                    diagnostic = diagnostic
+                        .with_note(format!("its fields are {}", suggest::list_names(fields, 8)));
+                }
+                self.report(diagnostic);
+                Ty::Error
+            }
+            _ => {
+                if let Some((ty, allocates)) = builtin_property(base_ty, &name.text) {
+                    if allocates && matches!(base_ty, Ty::Tensor(_)) {
+                        self.host_only(expr.span, HostOnly::Allocation("a list"));
+                    }
+                    let property = if name.text == "shape" {
+                        "shape"
+                    } else if name.text == "ndim" {
+                        "ndim"
+                    } else {
+                        "message"
+                    };
+                    self.result
+                        .attributes
+                        .insert(expr.span, AttributeResolution::Property(property));
+                    return ty;
+                }
+                let mut diagnostic = Diagnostic::error(
+                    codes::UNKNOWN_FIELD,
+                    format!(
+                        "`{}` has no attribute `{}`",
+                        base_ty.display(self.db),
+                        name.text
+                    ),
+                    Label::new(name.span, "unknown attribute"),
+                );
+                let methods = method_names(base_ty);
+                if let Some(spelling) = crate::builtins::foreign_method(base_ty, &name.text) {
+                    diagnostic = diagnostic.with_hint(format!("use {spelling}"));
+                } else if methods.contains(&name.text.as_str()) {
+                    diagnostic = diagnostic
+                        .with_hint(format!("`{}` is a method: call it with `(...)`", name.text));
+                } else if matches!(base_ty, Ty::Tuple(_)) {
+                    diagnostic = diagnostic.with_hint("index tuples by position: `p[0]`");
+                } else if matches!(base_ty, Ty::Tensor(_)) {
+                    diagnostic = diagnostic.with_note(
+                        "tensors have `shape` and `ndim`, and methods such as `size(dim)`",
+                    );
+                }
+                self.report(diagnostic);
+                Ty::Error
+            }
+        }
+    }
+
+    // ---- indexing ------------------------------------------------------------------------------
+
+    pub fn infer_index(&mut self, expr: &Expr, base: &Expr, indices: &[Expr]) -> Ty {
+        if let ExprKind::Name(name) = &base.kind {
+            let is_type = self.lookup_local(&name.text).is_none()
+                && (matches!(name.text.as_str(), "List" | "Dict" | "Tensor")
+                    && self.scope.get(&name.text).is_none()
+                    || matches!(self.scope.get(&name.text), Some(ScopeEntry::Function(_))));
+            if is_type {
+                self.not_a_value(
+                    expr.span,
+                    format!("`{}` is not a value", crate::pretty::expr_text(expr)),
+                    "call it: add `(...)`".to_string(),
+                );
+                return Ty::Error;
+            }
+        }
+        let base_ty = self.infer_value(base, None);
+        self.index_of(expr, base, &base_ty, indices, false)
+    }
+
+    /// The element type of `base[indices]`; `assigned`: the element is being assigned (then
+    /// structs use `__setitem__`, and the result is the type of the value to store).
+    fn index_of(
+        &mut self,
+        expr: &Expr,
+        base: &Expr,
+        base_ty: &Ty,
+        indices: &[Expr],
+        assigned: bool,
+    ) -> Ty {
+        let has_slice = indices
+            .iter()
+            .any(|index| matches!(index.kind, ExprKind::Slice { .. }));
+        let (resolution, ty) = match base_ty {
+            _ if base_ty.is_unknown() => {
+                for index in indices {
+                    self.infer_expr(index, None);
+                }
+                return Ty::Error;
+            }
+            Ty::PyObject => {
+                for index in indices {
+                    self.python_index(index);
+                }
+                (IndexResolution::Python, Ty::PyObject)
+            }
+            Ty::List(_) | Ty::Str if indices.len() == 1 => {
+                let element = if let Ty::List(element) = base_ty {
+                    (**element).clone()
+                } else {
+                    Ty::Str
+                };
+                if has_slice {
+                    self.check_slice(&indices[0]);
+                    self.host_only(expr.span, HostOnly::Allocation("a slice"));
+                    let resolution = if *base_ty == Ty::Str {
+                        IndexResolution::StrSlice
+                    } else {
+                        IndexResolution::ListSlice
+                    };
+                    (resolution, base_ty.clone())
+                } else {
+                    self.check_integer_index(&indices[0]);
+                    let resolution = if *base_ty == Ty::Str {
+                        IndexResolution::Str
+                    } else {
+                        IndexResolution::List
+                    };
+                    (resolution, element)
+                }
+            }
+            Ty::Dict(key, value) if indices.len() == 1 && !has_slice => {
+                self.check_value(&indices[0], key);
+                (IndexResolution::Dict, (**value).clone())
+            }
+            Ty::Tuple(elements) if indices.len() == 1 => {
+                match self.tuple_index(&indices[0], elements.len()) {
+                    Some(position) => (
+                        IndexResolution::Tuple(position as u32),
+                        elements[position].clone(),
+                    ),
+                    None => return Ty::Error,
+                }
+            }
+            Ty::Tensor(element) => {
+                for index in indices {
+                    if matches!(index.kind, ExprKind::Slice { .. }) {
+                        self.check_slice(index);
+                    } else {
+                        self.check_integer_index(index);
+                    }
+                }
+                if has_slice {
+                    (IndexResolution::TensorSlice, base_ty.clone())
+                } else {
+                    (IndexResolution::Tensor, (**element).clone())
+                }
+            }
+            Ty::Struct(strukt) if indices.len() == 1 => {
+                return self.struct_index(expr, base, *strukt, &indices[0], assigned)
+            }
+            _ => {
+                for index in indices {
+                    self.infer_expr(index, None);
+                }
+                let message = if indices.len() > 1
+                    && matches!(base_ty, Ty::List(_) | Ty::Str | Ty::Dict(..))
+                {
+                    format!(
+                        "`{}` takes one index, not {}",
+                        base_ty.display(self.db),
+                        indices.len()
+                    )
+                } else if has_slice && matches!(base_ty, Ty::Dict(..)) {
+                    "a `Dict` cannot be sliced".to_string()
+                } else {
+                    format!(
+                        "a value of type `{}` cannot be indexed",
+                        base_ty.display(self.db)
+                    )
+                };
+                let mut diagnostic = Diagnostic::error(
+                    codes::NOT_INDEXABLE,
+                    message,
+                    Label::new(expr.span, "invalid index"),
+                );
+                if let Ty::Struct(strukt) = base_ty {
+                    diagnostic = diagnostic.with_hint(format!(
+                        "define `__getitem__` on `{}`",
+                        strukt.name(self.db)
+                    ));
+                }
+                self.report(diagnostic);
+                return Ty::Error;
+            }
+        };
+        self.result.indexes.insert(expr.span, resolution);
+        ty
+    }
+
+    fn struct_index(
+        &mut self,
+        expr: &Expr,
+        base: &Expr,
+        strukt: StructId,
+        index: &Expr,
+        assigned: bool,
+    ) -> Ty {
+        let method_name = if assigned {
+            "__setitem__"
+        } else {
+            "__getitem__"
+        };
+        let data = struct_data(self.db, strukt);
+        let Some(method) = data.method(method_name) else {
+            self.infer_expr(index, None);
+            self.report(
+                Diagnostic::error(
+                    codes::NOT_INDEXABLE,
+                    format!(
+                        "`{}` cannot be indexed: it has no `{method_name}`",
+                        data.name
+                    ),
+                    Label::new(expr.span, "invalid index"),
+                )
+                .with_hint(format!("define `{method_name}` on `{}`", data.name)),
+            );
+            return Ty::Error;
+        };
+        self.result
+            .indexes
+            .insert(expr.span, IndexResolution::Dunder(method));
+        let signature = function_signature(self.db, method);
+        if assigned && signature.receiver == Some(mlc_syntax::ast::ParamKind::MutSelf) {
+            self.require_mutable_receiver(base, method_name);
+        }
+        let params = &signature.params;
+        match (assigned, params.as_slice()) {
+            (false, [key]) => {
+                self.check_value(index, &key.ty);
+                signature.return_ty.clone()
+            }
+            (true, [key, element]) => {
+                self.check_value(index, &key.ty);
+                element.ty.clone()
+            }
+            _ => {
+                self.infer_expr(index, None);
+                self.report(Diagnostic::error(
+                    codes::WRONG_ARGUMENT_COUNT,
+                    format!(
+                        "`{}.{method_name}` has the wrong number of parameters",
+                        data.name
+                    ),
+                    Label::new(expr.span, "used here"),
+                ));
+                Ty::Error
+            }
+        }
+    }
+
+    fn python_index(&mut self, index: &Expr) {
+        if let ExprKind::Slice { start, stop, step } = &index.kind {
+            for part in [start, stop, step].into_iter().flatten() {
+                let ty = self.infer_value(part, None);
+                self.coerce(part, &ty, &Ty::PyObject);
+            }
+            return;
+        }
+        let ty = self.infer_value(index, None);
+        self.coerce(index, &ty, &Ty::PyObject);
+    }
+
+    fn check_slice(&mut self, slice: &Expr) {
+        if let ExprKind::Slice { start, stop, step } = &slice.kind {
+            for part in [start, stop, step].into_iter().flatten() {
+                self.check_integer_index(part);
+            }
+        }
+    }
+
+    /// An index is any integer type (literals are `i64`).
+    fn check_integer_index(&mut self, index: &Expr) {
+        let ty = self.infer_value(index, Some(&Ty::I64));
+        if !ty.is_int() && !ty.is_unknown() {
+            let diagnostic = if ty == Ty::PyObject {
+                self.mismatch(index, &ty, &Ty::I64)
+            } else {
+                Diagnostic::error(
+                    codes::MISMATCHED_TYPES,
+                    format!("indices are integers, found `{}`", ty.display(self.db)),
+                    Label::new(index.span, "not an integer"),
+                )
+            };
+            self.report(diagnostic);
+        }
+    }
+
+    /// A literal tuple index (negative counts from the end), or E0218.
+    fn tuple_index(&mut self, index: &Expr, length: usize) -> Option<usize> {
+        let literal = match &index.kind {
+            ExprKind::Int(value) => Some(*value as i128),
+            ExprKind::Unary {
+                op: UnaryOp::Neg,
+                operand,
+            } => match operand.kind {
+                ExprKind::Int(value) => Some(-(value as i128)),
+                _ => None,
+            },
+            _ => None,
+        };
+        self.infer_expr(index, Some(&Ty::I64));
+        let Some(literal) = literal else {
+            self.report(
+                Diagnostic::error(
+                    codes::TUPLE_INDEX,
+                    "a tuple is indexed with an integer literal",
+                    Label::new(index.span, "not a literal"),
+                )
+                .with_note("each element may have its own type, so the position must be known"),
+            );
+            return None;
+        };
+        let position = if literal < 0 {
+            length as i128 + literal
+        } else {
+            literal
+        };
+        if position < 0 || position >= length as i128 {
+            self.report(Diagnostic::error(
+                codes::TUPLE_INDEX,
+                format!(
+                    "index {literal} is out of range for a tuple of {length} element{}",
+                    if length == 1 { "" } else { "s" }
+                ),
+                Label::new(index.span, "out of range"),
+            ));
+            return None;
+        }
+        Some(position as usize)
+    }
+
+    // ---- assignment ----------------------------------------------------------------------------
+
+    /// `target = value`: the place's type is the value's expected type (so `z[1] = 5` with
+    /// `z: Tensor[f64]` stores an f64).
+    pub fn check_assignment(&mut self, target: &Expr, value: &Expr) {
+        if let ExprKind::Tuple(targets) = &target.kind {
+            let places: Vec<Option<Ty>> = targets
+                .iter()
+                .map(|target| self.infer_place(target))
+                .collect();
+            match &value.kind {
+                ExprKind::Tuple(values) if values.len() == targets.len() => {
+                    for (value, place) in values.iter().zip(&places) {
+                        self.check_place_value(value, place.as_ref());
+                    }
+                    let elements = values
+                        .iter()
+                        .map(|value| {
+                            self.result
+                                .expr_types
+                                .get(&value.span)
+                                .cloned()
+                                .unwrap_or(Ty::Error)
+                        })
+                        .collect();
+                    self.record_type(value.span, &Ty::Tuple(elements));
+                }
+                _ => {
+                    let value_ty = self.infer_value(value, None);
+                    let elements = match &value_ty {
+                        Ty::Tuple(elements) if elements.len() == targets.len() => elements.clone(),
+                        Ty::PyObject => vec![Ty::PyObject; targets.len()],
+                        _ if value_ty.is_unknown() => return,
+                        _ => {
+                            self.report(Diagnostic::error(
+                                codes::PATTERN_MISMATCH,
+                                format!(
+                                    "cannot unpack `{}` into {} targets",
+                                    value_ty.display(self.db),
+                                    targets.len()
+                                ),
+                                Label::new(target.span, "targets"),
+                            ));
+                            return;
+                        }
+                    };
+                    for ((target, place), element) in targets.iter().zip(&places).zip(&elements) {
+                        if let Some(place) = place {
+                            if !element.compatible(place) {
+                                self.report(Diagnostic::error(
+                                    codes::MISMATCHED_TYPES,
+                                    format!(
+                                        "expected `{}`, found `{}`",
+                                        place.display(self.db),
+                                        element.display(self.db)
+                                    ),
+                                    Label::new(target.span, "assigned here"),
+                                ));
+                            }
+                        }
+                    }
+                }
+            }
+            return;
+        }
+        let place = self.infer_place(target);
+        self.check_place_value(value, place.as_ref());
+    }
+
+    fn check_place_value(&mut self, value: &Expr, place: Option<&Ty>) {
+        match place {
+            Some(place) => {
+                self.check_value(value, place);
+            }
+            None => {
+                self.infer_value(value, None);
+            }
+        }
+    }
+
+    /// The type a value assigned to `target` must have, after checking that `target` is a
+    /// place that may be changed; `None` when it is not (reported) or unknown.
+    fn infer_place(&mut self, target: &Expr) -> Option<Ty> {
+        match &target.kind {
+            ExprKind::Name(name) => {
+                let Some(id) = self.lookup_local(&name.text) else {
+                    self.assign_to_non_local(name);
+                    return None;
+                };
+                self.result
+                    .names
+                    .insert(target.span, NameResolution::Local(id));
+                let binding = self.result.binding(id).clone();
+                self.record_type(target.span, &binding.ty);
+                if !binding.kind.is_mutable() {
+                    let problem = Immutable::Binding {
+                        name: binding.name.clone(),
+                        kind: binding.kind,
+                        span: binding.span,
+                    };
+                    self.report_immutable(target, problem, false);
+                    return None;
+                }
+                Some(binding.ty)
+            }
+            ExprKind::Attribute { base, name } => {
+                if let Some(ty) = self.module_attribute(target, base, name) {
+                    if !ty.is_unknown() {
+                        self.report(Diagnostic::error(
+                            codes::ASSIGN_TO_IMMUTABLE,
+                            format!("`{}` cannot be assigned", crate::pretty::expr_text(target)),
+                            Label::new(target.span, "a module's constant"),
+                        ));
+                    }
+                    return None;
+                }
+                let base_ty = self.infer_value(base, None);
+                let field_ty = self.attribute_of(target, &base_ty, name);
+                self.record_type(target.span, &field_ty);
+                if field_ty.is_unknown() {
+                    return None;
+                }
+                if matches!(
+                    self.result.attributes.get(&target.span),
+                    Some(AttributeResolution::Property(_))
+                ) {
+                    self.report(Diagnostic::error(
+                        codes::ASSIGN_TO_IMMUTABLE,
+                        format!("`{}` cannot be assigned", name.text),
+                        Label::new(target.span, "read-only property"),
+                    ));
+                    return None;
+                }
+                if base_ty != Ty::PyObject {
+                    if let Some(problem) = self.place_immutability(base) {
+                        self.report_immutable(target, problem, false);
+                        return None;
+                    }
+                }
+                Some(field_ty)
+            }
+            ExprKind::Index { base, indices } => {
+                let base_ty = self.infer_value(base, None);
+                match &base_ty {
+                    Ty::Str | Ty::Tuple(_) => {
+                        for index in indices {
+                            self.infer_expr(index, None);
+                        }
+                        self.report(Diagnostic::error(
+                            codes::NOT_INDEXABLE,
+                            format!(
+                                "`{}` does not support item assignment",
+                                base_ty.display(self.db)
+                            ),
+                            Label::new(target.span, "immutable value"),
+                        ));
+                        None
+                    }
+                    _ => {
+                        let element = self.index_of(target, base, &base_ty, indices, true);
+                        self.record_type(target.span, &element);
+                        (!element.is_unknown()).then_some(element)
+                    }
+                }
+            }
+            ExprKind::Error => None,
+            _ => {
+                self.report(Diagnostic::error(
+                    codes::INVALID_ASSIGNMENT_TARGET,
+                    "this expression cannot be assigned to",
+                    Label::new(target.span, "not a place"),
+                ));
+                None
+            }
+        }
+    }
+
+    fn assign_to_non_local(&mut self, name: &Name) {
+        match self.scope.get(&name.text) {
+            Some(ScopeEntry::Unresolved) => {}
+            Some(_) => {
+                self.report(Diagnostic::error(
+                    codes::ASSIGN_TO_IMMUTABLE,
+                    format!("cannot assign to `{}`, which is not a variable", name.text),
+                    Label::new(name.span, "a module-level item"),
+                ));
+            }
+            None => {
+                self.report(
+                    Diagnostic::error(
+                        codes::UNKNOWN_NAME,
+                        format!("unknown name `{}`", name.text),
+                        Label::new(name.span, "not declared"),
+                    )
+                    .with_hint(format!("declare it first: `var {} = ...`", name.text)),
+                );
+            }
+        }
+    }
+
+    /// `target op= value`.
+    pub fn check_augmented_assignment(
+        &mut self,
+        target: &Expr,
+        op: BinaryOp,
+        value: &Expr,
+        span: mlc_diagnostics::Span,
+    ) {
+        let target_ty = match &target.kind {
+            ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Index { .. } => {
+                self.infer_value(target, None)
+            }
+            ExprKind::Error => return,
+            _ => {
+                self.report(Diagnostic::error(
+                    codes::INVALID_ASSIGNMENT_TARGET,
+                    "this expression cannot be assigned to",
+                    Label::new(target.span, "not a place"),
+                ));
+                return;
+            }
+        };
+        let hint = match &target_ty {
+            Ty::Tensor(element) => Some((**element).clone()),
+            Ty::Int(_) | Ty::Float(_) | Ty::Param(_) => Some(target_ty.clone()),
+            _ => None,
+        };
+        let value_ty = self.infer_value(value, hint.as_ref());
+        let result = self.binary_result(op, &target_ty, &value_ty, target, value, span);
+        if target_ty.is_unknown() || result.is_unknown() {
+            return;
+        }
+        if !result.compatible(&target_ty) && target_ty != Ty::PyObject {
+            let mut diagnostic = Diagnostic::error(
+                codes::MISMATCHED_TYPES,
+                format!(
+                    "`{}=` would change `{}` into `{}`",
+                    op.symbol(),
+                    target_ty.display(self.db),
+                    result.display(self.db)
+                ),
+                Label::new(span, "the result has another type"),
+            );
+            if op == BinaryOp::Div && target_ty.is_int() {
+                diagnostic = diagnostic.with_hint("use `//=` for integer division");
+            }
+            self.report(diagnostic);
+            return;
+        }
+        if let Some(problem) = self.target_immutability(target) {
+            self.report_immutable(target, problem, false);
+        }
+    }
+
+    /// Whether `target` (already inferred) may be assigned; `None` when it may.
+    fn target_immutability(&self, target: &Expr) -> Option<Immutable> {
+        match &target.kind {
+            ExprKind::Name(_) => self.place_immutability(target),
+            ExprKind::Attribute { base, .. } => {
+                if self.result.expr_types.get(&base.span) == Some(&Ty::PyObject) {
+                    return None;
+                }
+                self.place_immutability(base)
+            }
+            ExprKind::Index { base, .. } => match self.result.expr_types.get(&base.span) {
+                Some(Ty::Struct(_)) => self.place_immutability(base),
+                _ => None,
+            },
+            _ => Some(Immutable::Temporary),
+        }
+    }
+
+    /// Whether the value at `place` (already inferred) may be changed in place; `None` when
+    /// it may. Reaching it through a reference (`List`, `Dict`, `Tensor`, PyObject) always
+    /// may; otherwise its root binding must be `var` (or `mut self`).
+    fn place_immutability(&self, place: &Expr) -> Option<Immutable> {
+        match &place.kind {
+            ExprKind::Name(name) => match self.result.names.get(&place.span) {
+                Some(NameResolution::Local(id)) => {
+                    let binding = self.result.binding(*id);
+                    if binding.kind.is_mutable() {
+                        None
+                    } else {
+                        Some(Immutable::Binding {
+                            name: binding.name.clone(),
+                            kind: binding.kind,
+                            span: binding.span,
+                        })
+                    }
+                }
+                _ => Some(Immutable::Item(name.text.clone())),
+            },
+            ExprKind::Attribute { base, .. } => match self.result.expr_types.get(&base.span) {
+                Some(Ty::PyObject) => None,
+                _ => self.place_immutability(base),
+            },
+            ExprKind::Index { base, .. } => match self.result.expr_types.get(&base.span) {
+                Some(Ty::Struct(_)) => self.place_immutability(base),
+                _ => None,
+            },
+            _ => Some(Immutable::Temporary),
+        }
+    }
+
+    /// For `v.scale(2.0)` with `fn scale(mut self, ...)`: the receiver must be changeable.
+    pub fn require_mutable_receiver(&mut self, receiver: &Expr, method: &str) {
+        if let Some(problem) = self.place_immutability(receiver) {
+            if matches!(problem, Immutable::Temporary) {
+                return;
+            }
+            self.report_immutable(receiver, problem, true)
+                .with_method(method);
+        }
+    }
+
+    fn report_immutable(
+        &mut self,
+        target: &Expr,
+        problem: Immutable,
+        method_call: bool,
+    ) -> MethodNote<'_> {
+        let code = if method_call {
+            codes::MUT_SELF_ON_IMMUTABLE
+        } else {
+            codes::ASSIGN_TO_IMMUTABLE
+        };
+        let diagnostic = match problem {
+            Immutable::Binding { name, kind, span } => {
+                let what = match kind {
+                    BindingKind::Param => "parameter",
+                    BindingKind::For => "loop variable",
+                    BindingKind::Except => "`except` binding",
+                    BindingKind::SelfValue => "receiver",
+                    _ => "`let` binding",
+                };
+                let message = if method_call {
+                    format!("cannot call a `mut self` method on the immutable {what} `{name}`")
+                } else {
+                    format!("cannot assign to the immutable {what} `{name}`")
+                };
+                let mut diagnostic = Diagnostic::error(
+                    code,
+                    message,
+                    Label::new(target.span, "changes an immutable value"),
+                );
+                if span != target.span {
+                    diagnostic = diagnostic.with_secondary(span, format!("`{name}` is bound here"));
+                }
+                match kind {
+                    BindingKind::Let => diagnostic.with_hint(format!(
+                        "declare it with `var` to allow changes: `var {name} = ...`"
+                    )),
+                    BindingKind::SelfValue => diagnostic
+                        .with_hint("declare the method with `mut self` to change the receiver"),
+                    BindingKind::Param => diagnostic.with_hint(format!(
+                        "copy it into a variable first: `var {name} = {name}`"
+                    )),
+                    _ => diagnostic,
+                }
+            }
+            Immutable::Item(name) => Diagnostic::error(
+                code,
+                format!("`{name}` cannot be changed"),
+                Label::new(target.span, "not a variable"),
+            ),
+            Immutable::Temporary => Diagnostic::error(
+                codes::INVALID_ASSIGNMENT_TARGET,
+                "a temporary value cannot be assigned to",
+                Label::new(target.span, "not a place"),
+            ),
+        };
+        self.report(diagnostic);
+        MethodNote {
+            diagnostics: &mut self.result.diagnostics,
+        }
+    }
+}
+
+/// Lets the `mut self` report name the method after the fact.
+struct MethodNote<'a> {
+    diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+impl MethodNote<'_> {
+    fn with_method(self, method: &str) {
+        if let Some(last) = self.diagnostics.last_mut() {
+            last.notes
+                .push(format!("`{method}` is declared with `mut self`"));
+        }
+    }
+}

@@ -1,0 +1,12 @@
+//! Parser snapshots: every file of `parser/ok` and `parser/err` against its `.ast`.
+
+use mlc_tests::parser::{check_folder, Expectation};
+use std::path::Path;
+
+#[test]
+fn parser_snapshots() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("parser");
+    let mut failures = check_folder(&root.join("ok"), Expectation::Clean);
+    failures.extend(check_folder(&root.join("err"), Expectation::Errors));
+    assert!(failures.is_empty(), "{} failing file(s):\n\n{}", failures.len(), failures.join("\n\n"));
+}

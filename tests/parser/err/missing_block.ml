@@ -1,0 +1,4 @@
+fn main():
+    if x:
+    let y = 1
+    for i in xs:

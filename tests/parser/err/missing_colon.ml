@@ -1,0 +1,5 @@
+fn main()
+    if x > 0
+        print(x)
+    else
+        pass

@@ -1,0 +1,3 @@
+fn main():
+    while x print(x)
+    let y = 2

@@ -1,0 +1,4 @@
+fn main():
+    try:
+        risky()
+    let x = 1

@@ -1,0 +1,6 @@
+fn main():
+    let y = f(1, 2
+    let z = 3
+
+fn other():
+    pass

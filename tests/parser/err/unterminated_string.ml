@@ -1,0 +1,4 @@
+fn main():
+    let a = "never closed
+    let b = 'also
+    let c = 1

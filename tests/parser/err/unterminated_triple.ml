@@ -1,0 +1,3 @@
+fn main():
+    let a = """starts here
+and never ends

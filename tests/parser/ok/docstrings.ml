@@ -1,0 +1,5 @@
+"""A module docstring."""
+
+fn f():
+    """A function docstring."""
+    return

@@ -1,0 +1,11 @@
+fn main():
+    let a = xs[1:3]
+    let b = xs[::2]
+    let c = xs[:]
+    let d = xs[1:]
+    let e = xs[:n]
+    let f = xs[::-1]
+    let g = m[1:2, ::3]
+    let h = t[i, j]
+    let i = t[i, j,]
+    let j = xs[a + 1 : b - 1 : 2]

@@ -1,0 +1,8 @@
+struct Marker:
+    pass
+
+struct Unit: pass
+
+struct Documented:
+    """A struct with a docstring."""
+    value: i64

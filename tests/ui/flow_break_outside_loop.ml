@@ -1,0 +1,5 @@
+fn main():
+    let n = 3
+    if n > 2:
+        break
+    print(n)

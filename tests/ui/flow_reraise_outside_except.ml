@@ -1,0 +1,3 @@
+fn main():
+    print("about to fail")
+    raise

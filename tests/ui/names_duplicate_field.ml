@@ -1,0 +1,10 @@
+struct Point:
+    x: f64
+    y: f64
+    x: f64
+
+fn norm2(p: Point) -> f64:
+    return p.x * p.x + p.y * p.y
+
+fn main():
+    pass

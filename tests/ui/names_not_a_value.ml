@@ -1,0 +1,5 @@
+import math
+
+fn main():
+    let m = math
+    print(m)

@@ -1,0 +1,6 @@
+struct Node:
+    value: i64
+    next: Node
+
+fn main():
+    pass

@@ -1,0 +1,7 @@
+struct Point:
+    x: f64
+    y: f64
+
+fn main():
+    let p = Point(1.0, 2.0)
+    print(p.z)

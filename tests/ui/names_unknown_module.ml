@@ -1,0 +1,4 @@
+import maths
+
+fn main():
+    print(maths.sqrt(2.0))

@@ -1,0 +1,4 @@
+import numpy
+
+fn main():
+    print(numpy.zeros(3))

@@ -1,0 +1,3 @@
+fn main():
+    let count = 3
+    print(cuont + 1)

@@ -1,0 +1,3 @@
+fn main():
+    var counts = Dict[str]()
+    print(len(counts))

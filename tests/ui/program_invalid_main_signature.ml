@@ -1,0 +1,2 @@
+fn main(args: List[str]):
+    print(len(args))

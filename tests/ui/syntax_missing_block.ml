@@ -1,0 +1,4 @@
+fn greet(name: str):
+
+fn main():
+    greet("mlc")

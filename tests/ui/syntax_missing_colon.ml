@@ -1,0 +1,3 @@
+fn main():
+    for i in range(3)
+        print(i)

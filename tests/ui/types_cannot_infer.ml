@@ -1,0 +1,3 @@
+fn main():
+    var xs = []
+    print(len(xs))

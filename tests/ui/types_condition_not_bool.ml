@@ -1,0 +1,4 @@
+fn main():
+    let items = 3
+    if items:
+        print("some")

@@ -1,0 +1,3 @@
+fn main():
+    let xs = [1, 2, 3]
+    print(i64(xs))

@@ -1,0 +1,3 @@
+fn main():
+    let pi = 3.14159
+    print(f"pi = {pi:.3q}")

@@ -1,0 +1,3 @@
+fn main():
+    let small: i8 = 300
+    print(small)

@@ -1,0 +1,5 @@
+fn greet(name: str) -> str:
+    return "hello, " + name
+
+fn main():
+    print(greet(42))

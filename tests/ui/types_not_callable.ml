@@ -1,0 +1,3 @@
+fn main():
+    let rate = 0.5
+    print(rate(2))

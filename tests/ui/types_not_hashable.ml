@@ -1,0 +1,3 @@
+fn main():
+    var seen = Dict[List[i64], bool]()
+    print(len(seen))

@@ -1,0 +1,3 @@
+fn main():
+    let n = 12345
+    print(n[0])

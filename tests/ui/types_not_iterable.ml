@@ -1,0 +1,4 @@
+fn main():
+    let n = 10
+    for i in n:
+        print(i)

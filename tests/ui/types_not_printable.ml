@@ -1,0 +1,3 @@
+fn main():
+    let xs = [3, 1, 2]
+    print(enumerate(xs))

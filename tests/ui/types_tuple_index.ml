@@ -1,0 +1,3 @@
+fn main():
+    let pair = (3, 4.5)
+    print(pair[2])
