@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The README's first command: set up, build `mlc` (release), and check every example.
+# The README's first command: set up, build `mlc` (release), check every example, then show
+# what a diagnostic looks like.
 #   bash scripts/showcase.sh
 # Exits non-zero if an example does not check clean.
 set -euo pipefail
@@ -8,7 +9,7 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 echo "== building mlc (release)"
 cargo build --release --quiet -p mlc-driver
-mlc=target/release/mlc
+mlc="${CARGO_TARGET_DIR:-target}/release/mlc"
 "$mlc" --version
 
 failed=0
@@ -22,6 +23,10 @@ for example in examples/*.ml; do
         failed=1
     fi
 done
+
+echo
+echo "== a program with a mistake: mlc check tests/ui/types_mixed_numeric_types.ml"
+"$mlc" check tests/ui/types_mixed_numeric_types.ml || true
 
 echo
 echo "== mlc explain E0201"

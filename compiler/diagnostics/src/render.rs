@@ -94,7 +94,8 @@ fn render_one(
         report = report.with_label(
             Label::new((file_path.to_string(), range))
                 .with_color(label_color)
-                .with_message(message),
+                // A line break would tear ariadne's drawing apart: labels are one line.
+                .with_message(message.replace('\n', " ")),
         );
     }
 

@@ -73,6 +73,10 @@ pub fn parse_chunk(db: &dyn Db, chunk: ChunkText) -> Arc<Parse> {
 
 /// Byte offsets where chunks start, followed by the text's length. The first chunk always
 /// starts at 0 (with any leading comments); comments between items end the chunk before.
+///
+/// Works line by line with `memchr` (vectorized): a line without quotes, `#` or `\\` only
+/// changes the bracket depth by its count of openers minus closers, so only lines holding
+/// strings or comments are scanned byte by byte.
 pub fn chunk_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut starts = vec![0];
@@ -81,67 +85,61 @@ pub fn chunk_starts(text: &str) -> Vec<usize> {
     // leading comments before the first code line join the first chunk.
     let mut only_decorators = true;
     let mut continued = false;
-    let mut index = 0;
-    let length = bytes.len();
-    while index < length {
-        // At the start of a line.
-        let line_start = index;
-        let first = bytes[index];
-        if depth == 0
-            && !continued
-            && first != b' '
-            && first != b'\t'
-            && first != b'\n'
-            && first != b'\r'
-            && first != b'#'
-        {
-            if line_start != 0 && !only_decorators {
-                starts.push(line_start);
+    let mut line_start = 0;
+    while line_start < bytes.len() {
+        let line_end =
+            memchr::memchr(b'\n', &bytes[line_start..]).map_or(bytes.len(), |at| line_start + at);
+        let line = &bytes[line_start..line_end];
+        if let Some(&first) = line.first() {
+            let starts_item = !matches!(first, b' ' | b'\t' | b'\r' | b'#');
+            if depth == 0 && !continued && starts_item {
+                if line_start != 0 && !only_decorators {
+                    starts.push(line_start);
+                }
+                only_decorators = first == b'@';
             }
-            only_decorators = first == b'@';
         }
         continued = false;
-        // Scan the rest of the line.
-        let mut quote: u8 = 0;
-        while index < length {
-            let byte = bytes[index];
-            if byte == b'\n' {
-                break;
-            }
-            if quote != 0 {
-                if byte == b'\\' {
-                    index += 1;
-                } else if byte == quote {
-                    quote = 0;
-                }
-            } else {
-                match byte {
-                    b'"' | b'\'' => quote = byte,
-                    b'(' | b'[' | b'{' => depth += 1,
-                    b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-                    b'#' => {
-                        while index < length && bytes[index] != b'\n' {
-                            index += 1;
-                        }
-                        break;
-                    }
-                    b'\\'
-                        if index + 1 < length
-                            && (bytes[index + 1] == b'\n' || bytes[index + 1] == b'\r') =>
-                    {
-                        continued = true;
-                    }
-                    _ => {}
-                }
-            }
-            index += 1;
+        let plain = memchr::memchr3(b'"', b'\'', b'#', line).is_none()
+            && memchr::memchr(b'\\', line).is_none();
+        if plain {
+            let opened = memchr::memchr3_iter(b'(', b'[', b'{', line).count() as u32;
+            let closed = memchr::memchr3_iter(b')', b']', b'}', line).count() as u32;
+            depth = (depth + opened).saturating_sub(closed);
+        } else {
+            scan_line(line, &mut depth, &mut continued);
         }
-        // Skip the newline; an unterminated string ends with its line.
-        index += 1;
+        line_start = line_end + 1;
     }
-    starts.push(length);
+    starts.push(bytes.len());
     starts.dedup();
     starts
+}
+
+/// Updates the bracket depth over one line that holds strings, comments or backslashes.
+fn scan_line(line: &[u8], depth: &mut u32, continued: &mut bool) {
+    let mut quote: u8 = 0;
+    let mut index = 0;
+    while index < line.len() {
+        let byte = line[index];
+        if quote != 0 {
+            if byte == b'\\' {
+                index += 1;
+            } else if byte == quote {
+                quote = 0;
+            }
+        } else {
+            match byte {
+                b'"' | b'\'' => quote = byte,
+                b'(' | b'[' | b'{' => *depth += 1,
+                b')' | b']' | b'}' => *depth = depth.saturating_sub(1),
+                b'#' => return,
+                b'\\' if line[index + 1..].iter().all(|&rest| rest == b'\r') => *continued = true,
+                _ => {}
+            }
+        }
+        index += 1;
+    }
 }
 
 #[cfg(test)]
@@ -177,6 +175,15 @@ mod tests {
                 "fn a():\n    print(\"(\", ')', \"\\\"(\")  # (\n",
                 "fn b():\n    pass"
             ]
+        );
+    }
+
+    #[test]
+    fn backslash_continues_a_line() {
+        let text = "const A = 1 + \\\n2\nfn b():\n    pass\n";
+        assert_eq!(
+            chunks(text),
+            vec!["const A = 1 + \\\n2\n", "fn b():\n    pass\n"]
         );
     }
 

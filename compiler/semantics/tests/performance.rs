@@ -5,9 +5,12 @@ use std::time::{Duration, Instant};
 
 use mlc_semantics::{check_file, CheckMode, Database};
 
-/// A program of `functions` functions of ten lines each, calling each other and a struct.
+/// A program of `functions` functions of twenty lines each (a typical size), calling each
+/// other, a struct's methods, containers, strings and f-strings.
 fn big_program(functions: usize) -> String {
-    let mut text = String::from("struct Acc:\n    total: f64\n    count: i64\n\n    fn add(mut self, x: f64):\n        self.total += x\n        self.count += 1\n\n");
+    let mut text = String::from(
+        "struct Acc:\n    total: f64\n    count: i64\n\n    fn add(mut self, x: f64):\n        self.total += x\n        self.count += 1\n\n",
+    );
     for index in 0..functions {
         let callee = if index == 0 {
             "0.5".to_string()
@@ -15,7 +18,28 @@ fn big_program(functions: usize) -> String {
             format!("step{}(n - 1, x)", index - 1)
         };
         text.push_str(&format!(
-            "# function number {index}\nfn step{index}(n: i64, x: f64) -> f64:\n    var acc = Acc(0.0, 0)\n    for i in range(n):\n        if i % 3 == 0:\n            acc.add(f64(i) * x)\n    let values = [1.5, 2.5, x]\n    let label = f\"{{n}}: {{acc.total:.2f}}\"\n    return acc.total + {callee} * values[0]\n\n"
+            "# function number {index}
+fn step{index}(n: i64, x: f64) -> f64:
+    var acc = Acc(0.0, 0)
+    for i in range(n):
+        if i % 3 == 0:
+            acc.add(f64(i) * x)
+        elif i % 3 == 1:
+            acc.add(x / 2.0)
+        else:
+            continue
+    let values = [1.5, 2.5, x]
+    var names = Dict[str, i64]()
+    names[\"a\"] = names.get(\"a\", 0) + 1
+    let label = f\"{{n}}: {{acc.total:.2f}}\"
+    if len(label) > 100 and acc.count > 0:
+        print(label, names)
+    var best = values[0]
+    for v in values:
+        best = max(best, v)
+    return acc.total + {callee} * best
+
+"
         ));
     }
     text.push_str("fn main():\n    print(step0(10, 1.5))\n");
@@ -39,7 +63,7 @@ fn time(mut run: impl FnMut()) -> Duration {
 
 #[test]
 fn fifty_thousand_lines() {
-    let text = big_program(5_000);
+    let text = big_program(2_500);
     assert!(text.lines().count() >= 50_000);
     let mut db = Database::new();
     let file = db.add_file("big.ml", &text);
@@ -50,9 +74,10 @@ fn fifty_thousand_lines() {
     for round in 0..5 {
         // A one-line edit in the middle of the file, changing its length (another function
         // each round).
-        let callee = format!("step{}(", 2499 - round);
-        let from = format!("    let values = [1.5, 2.5, x]\n    let label = f\"{{n}}: {{acc.total:.2f}}\"\n    return acc.total + {callee}");
-        let to = format!("    let values = [1.5, 2.5, x, {round}.0]\n    let label = f\"{{n}}: {{acc.total:.2f}}\"\n    return acc.total + {callee}");
+        let callee = format!("step{}(", 1249 - round);
+        let from = format!("        best = max(best, v)\n    return acc.total + {callee}");
+        let to =
+            format!("        best = max(best, v + {round}.0)\n    return acc.total + {callee}");
         assert!(edited.contains(&from));
         edited = edited.replacen(&from, &to, 1);
         db.set_file_text(file, &edited);
