@@ -125,9 +125,11 @@ fn import_diagnostics(db: &dyn Db, import: &ast::Import, out: &mut Vec<Diagnosti
             {
                 return;
             }
+            let (Some(first), Some(last)) = (path.first(), path.last()) else {
+                return;
+            };
             let text: Vec<&str> = path.iter().map(|name| name.text.as_str()).collect();
-            let span = path[0].span.cover(path[path.len() - 1].span);
-            out.push(unknown_module(&text.join("."), span));
+            out.push(unknown_module(&text.join("."), first.span.cover(last.span)));
         }
         ast::ImportKind::From { module, names } => {
             let module_text: Vec<&str> = module.iter().map(|name| name.text.as_str()).collect();

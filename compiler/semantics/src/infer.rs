@@ -1,22 +1,26 @@
 //! Type inference of one function body: the [`infer_function`] query and its result.
 //!
-//! Checking is bidirectional: [`InferenceContext::check_expr`] pushes an expected type down
-//! (literals, empty containers and generic calls use it), [`InferenceContext::infer_expr`]
+//! Checking is bidirectional: [`InferenceContext::check_value`] pushes an expected type
+//! down (literals, empty containers and generic calls use it), [`InferenceContext::infer_expr`]
 //! synthesizes one. Everything found is recorded by span in an [`InferenceResult`], which
 //! IR lowering reads: the type of every expression, what each name, call, attribute, index
 //! and operator resolved to, and each generic instantiation. Errors become diagnostics and
 //! the erroneous expression gets [`Ty::Error`], which silences follow-up errors.
 //!
 //! The rules are split by topic: `expr` (literals, names, containers, f-strings), `coerce`
-//! (expected types, implicit conversion into Python, cast hints), `call` (callees,
-//! arguments, generics, launches), `builtin_call` (built-in functions, casts, iteration),
-//! `operators`, `place` (attributes, indexing, assignment targets and mutability), `stmt`
+//! (expected types, implicit conversion into Python, cast hints), `call` (callees and
+//! launches), `builtin_call` (built-in functions, casts, iteration), `operators` and
+//! `compare`, `place` (attributes, indexing), `assign` (assignment targets, mutability), `stmt`
 //! (statements, control flow, returns), `pattern` (`let`/`for` bindings), `kernel` (the
-//! `@kernel` rules), `format_spec` (f-string specs) and `constant` (constants and defaults).
+//! `@kernel` rules), `format_spec` (f-string specs), `constant` (constants and defaults) and
+//! `arguments` (binding arguments to parameters, generic instantiation).
 
+pub mod arguments;
+pub mod assign;
 pub mod builtin_call;
 pub mod call;
 pub mod coerce;
+pub mod compare;
 pub mod constant;
 pub mod expr;
 pub mod format_spec;

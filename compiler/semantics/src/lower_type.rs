@@ -80,12 +80,7 @@ impl TypeScope<'_> {
 
     fn lower_name(&self, name: &ast::Name, span: Span, diagnostics: &mut Vec<Diagnostic>) -> Ty {
         let text = name.text.as_str();
-        if let Some(ty) = scalar_type(text) {
-            return ty;
-        }
-        if text == "None" {
-            return Ty::None;
-        }
+        // Generic parameters, then the module's structs, shadow the built-in names.
         if let Some(index) = self.generics.iter().position(|param| param.name == text) {
             return Ty::Param(ParamTy {
                 index: index as u32,
@@ -96,6 +91,12 @@ impl TypeScope<'_> {
             Some(ScopeEntry::Struct(id)) => return Ty::Struct(*id),
             Some(ScopeEntry::Unresolved) => return Ty::Error,
             _ => {}
+        }
+        if let Some(ty) = scalar_type(text) {
+            return ty;
+        }
+        if text == "None" {
+            return Ty::None;
         }
         if matches!(text, "List" | "Dict" | "Tensor") {
             let expected = if text == "Dict" { 2 } else { 1 };

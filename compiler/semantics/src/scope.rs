@@ -87,7 +87,13 @@ pub fn module_scope(db: &dyn Db, file: SourceFile) -> Arc<ModuleScope> {
 pub fn resolve_import(db: &dyn Db, import: &ast::Import) -> Vec<(String, ScopeEntry)> {
     match &import.kind {
         ast::ImportKind::Module { path, alias } => {
-            let bound = alias.as_ref().unwrap_or(&path[0]).text.clone();
+            let Some(bound) = alias
+                .as_ref()
+                .or(path.first())
+                .map(|name| name.text.clone())
+            else {
+                return Vec::new();
+            };
             let entry = match path.as_slice() {
                 [name] => match stdlib_module(db, &name.text) {
                     Some(file) => ScopeEntry::Module {

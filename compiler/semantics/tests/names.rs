@@ -364,3 +364,44 @@ fn f(flag: bool):
         "#]],
     );
 }
+
+#[test]
+fn self_only_first_in_methods() {
+    check(
+        "
+fn g(self, x: i64):
+    pass
+
+struct P:
+    x: f64
+
+    fn m(x: i64, self):
+        pass
+",
+        expect![[r#"
+            E0017 2:6..2:10 `self` is only valid as the first parameter of a method
+            E0017 8:18..8:22 `self` is only valid as the first parameter of a method
+        "#]],
+    );
+}
+
+#[test]
+fn user_items_shadow_builtin_names() {
+    check(
+        "
+struct Error:
+    code: i64
+
+fn len(x: i64) -> i64:
+    return x
+
+fn f():
+    let e: Error = Error(3)
+    let n = len(5)
+    let c = e.code
+",
+        expect![[r#"
+            f: e: Error, n: i64, c: i64
+        "#]],
+    );
+}

@@ -1,5 +1,10 @@
-//! Scale: a 50,000-line file checks fully in under a second (in an optimized build), and a
-//! one-line edit re-checks at least 100 times faster than the full check.
+//! Scale: a 50,000-line file checks fully in under a second, and a one-line edit re-checks at
+//! least 100 times faster than the full check (the targets, asserted in optimized builds).
+//!
+//! In an unoptimized build (the normal `cargo test`) this crate and the parser run at
+//! opt-level 0 while salsa runs at opt-level 1, which distorts both numbers: measured on the
+//! shared 2-core machine, about 1.0-1.3 s for the full check and 40-60 ms for an edit (ratio
+//! about 20-25). The test then asserts a ratio of 10, a regression guard that does not flake.
 
 use std::time::{Duration, Instant};
 
@@ -90,14 +95,12 @@ fn fifty_thousand_lines() {
     }
     let ratio = full.as_secs_f64() / incremental.as_secs_f64();
     println!("full check: {full:?}; one-line edit: {incremental:?}; ratio {ratio:.0}");
-    // Debug builds are several times slower than release; the bounds hold for optimized builds
-    // and are relaxed here so the unoptimized test run stays meaningful but not flaky.
     let optimized = !cfg!(debug_assertions);
     if optimized {
         assert!(full < Duration::from_secs(1), "full check took {full:?}");
     }
     assert!(
-        ratio >= if optimized { 100.0 } else { 20.0 },
+        ratio >= if optimized { 100.0 } else { 10.0 },
         "full {full:?}, incremental {incremental:?}"
     );
 }

@@ -69,9 +69,10 @@ fn f(x: f32):
     let n = len(xs)
     let has = 2 in xs
     let both = xs + [5]
+    let none = xs == [] or d == {}
 ",
         expect![[r#"
-            f: xs: List[i64], ys: List[f32], empty: List[str], d: Dict[str, i64], e: Dict[str, f64], made: List[f64], md: Dict[str, List[i64]], first: i64, part: List[i64], v: i64, got: i64, keys: List[str], items: List[(str, i64)], popped: i64, n: i64, has: bool, both: List[i64]
+            f: xs: List[i64], ys: List[f32], empty: List[str], d: Dict[str, i64], e: Dict[str, f64], made: List[f64], md: Dict[str, List[i64]], first: i64, part: List[i64], v: i64, got: i64, keys: List[str], items: List[(str, i64)], popped: i64, n: i64, has: bool, both: List[i64], none: bool
         "#]],
     );
 }

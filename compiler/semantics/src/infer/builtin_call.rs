@@ -62,7 +62,7 @@ impl InferenceContext<'_> {
                             "range(stop), range(start, stop) or range(start, stop, step)",
                         ),
                     ));
-                    return self.infer_arguments_for_recovery(args).clone();
+                    return self.infer_arguments_for_recovery(args);
                 }
                 let values: Vec<&Expr> = args.iter().map(|arg| &arg.value).collect();
                 let leader = values.iter().position(|value| !is_numeric_literal(value));

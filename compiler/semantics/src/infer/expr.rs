@@ -75,8 +75,8 @@ impl InferenceContext<'_> {
             ExprKind::Dict(entries) => self.infer_dict(entries, expr.span, expected),
             ExprKind::Unary { op, operand } => self.infer_unary(*op, operand, expr, expected),
             ExprKind::Binary { op, lhs, rhs } => self.infer_binary(*op, lhs, rhs, expr, expected),
-            ExprKind::Logical { op, lhs, rhs } => self.infer_logical(*op, lhs, rhs, expr),
-            ExprKind::Compare { first, rest } => self.infer_compare(first, rest, expr),
+            ExprKind::Logical { lhs, rhs, .. } => self.infer_logical(lhs, rhs, expr),
+            ExprKind::Compare { first, rest } => self.infer_compare(first, rest),
             ExprKind::IfElse {
                 condition,
                 then,

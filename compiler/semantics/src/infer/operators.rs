@@ -6,7 +6,7 @@
 //! operation with a PyObject side is a Python operation and yields a PyObject.
 
 use mlc_diagnostics::{codes, Diagnostic, Label, Span};
-use mlc_syntax::ast::{BinaryOp, CompareOp, Expr, ExprKind, LogicalOp, UnaryOp};
+use mlc_syntax::ast::{BinaryOp, Expr, ExprKind, UnaryOp};
 
 use super::coerce::cast_text;
 use super::expr::is_numeric_literal;
@@ -45,10 +45,11 @@ fn is_bitwise(op: BinaryOp) -> bool {
 
 impl InferenceContext<'_> {
     /// The type a literal operand should take next to an operand of type `other`.
-    fn operand_expectation(&self, other: &Ty, op_name: &str) -> Option<Ty> {
+    pub(super) fn operand_expectation(&self, other: &Ty, op_name: &str) -> Option<Ty> {
         match other {
             Ty::Int(_) | Ty::Float(_) | Ty::Param(_) => Some(other.clone()),
             Ty::Tensor(element) => Some((**element).clone()),
+            Ty::List(_) => Some(other.clone()),
             Ty::Struct(strukt) => {
                 let method = struct_data(self.db, *strukt).method(op_name)?;
                 function_signature(self.db, method)
@@ -283,7 +284,12 @@ impl InferenceContext<'_> {
     }
 
     /// Checks the operand against a one-parameter dunder method; its return type.
-    fn dunder_result(&mut self, method: FunctionId, operand: &Expr, operand_ty: &Ty) -> Ty {
+    pub(super) fn dunder_result(
+        &mut self,
+        method: FunctionId,
+        operand: &Expr,
+        operand_ty: &Ty,
+    ) -> Ty {
         let signature = function_signature(self.db, method);
         match signature.params.as_slice() {
             [param] => {
@@ -305,7 +311,7 @@ impl InferenceContext<'_> {
     }
 
     /// A Python operation: the native side converts to a PyObject.
-    fn python_operation(
+    pub(super) fn python_operation(
         &mut self,
         symbol: &str,
         (lhs, lhs_ty): (&Expr, &Ty),
@@ -330,7 +336,7 @@ impl InferenceContext<'_> {
 
     /// E0201 for two different native numeric types (or a tensor and a scalar of another
     /// element type), with the cast to write.
-    fn operand_mismatch(
+    pub(super) fn operand_mismatch(
         &mut self,
         symbol: &str,
         lhs_ty: &Ty,
@@ -395,7 +401,7 @@ impl InferenceContext<'_> {
         self.report(diagnostic);
     }
 
-    fn unsupported_operator_diagnostic(
+    pub(super) fn unsupported_operator_diagnostic(
         &self,
         symbol: &str,
         lhs_ty: &Ty,
@@ -542,15 +548,14 @@ impl InferenceContext<'_> {
         }
     }
 
-    // ---- and / or ----------------------------------------------------------------------------
+    // ---- and / or (the operator does not change the typing) ----------------------------------------------------------------------------
 
-    pub fn infer_logical(&mut self, op: LogicalOp, lhs: &Expr, rhs: &Expr, expr: &Expr) -> Ty {
+    pub fn infer_logical(&mut self, lhs: &Expr, rhs: &Expr, expr: &Expr) -> Ty {
         self.check_condition(lhs);
         self.check_condition(rhs);
         let python = [lhs, rhs]
             .iter()
             .any(|side| self.result.expr_types.get(&side.span) == Some(&Ty::PyObject));
-        let _ = op;
         if python {
             for side in [lhs, rhs] {
                 if self.result.expr_types.get(&side.span) == Some(&Ty::Bool) {
@@ -566,229 +571,6 @@ impl InferenceContext<'_> {
                 .operators
                 .insert(expr.span, OperatorResolution::Native { operand: Ty::Bool });
             Ty::Bool
-        }
-    }
-
-    // ---- comparisons ---------------------------------------------------------------------------
-
-    pub fn infer_compare(&mut self, first: &Expr, rest: &[(CompareOp, Expr)], _expr: &Expr) -> Ty {
-        let mut python = false;
-        let mut left = first;
-        let mut left_ty: Option<Ty> = None;
-        for (op, right) in rest {
-            let (lhs_ty, rhs_ty) = match left_ty.take() {
-                Some(known) => {
-                    let hint = self.compare_expectation(*op, &known);
-                    let rhs_ty = self.infer_value(right, hint.as_ref());
-                    (known, rhs_ty)
-                }
-                None if is_numeric_literal(left)
-                    && !is_numeric_literal(right)
-                    && !matches!(op, CompareOp::In | CompareOp::NotIn) =>
-                {
-                    let rhs_ty = self.infer_value(right, None);
-                    let hint = self.compare_expectation(*op, &rhs_ty);
-                    (self.infer_value(left, hint.as_ref()), rhs_ty)
-                }
-                None => {
-                    let lhs_ty = self.infer_value(left, None);
-                    let hint = self.compare_expectation(*op, &lhs_ty);
-                    (lhs_ty, self.infer_value(right, hint.as_ref()))
-                }
-            };
-            if self.compare_link(*op, left, &lhs_ty, right, &rhs_ty) == Ty::PyObject {
-                python = true;
-            }
-            left = right;
-            left_ty = Some(rhs_ty);
-        }
-        if python {
-            Ty::PyObject
-        } else {
-            Ty::Bool
-        }
-    }
-
-    fn compare_expectation(&self, op: CompareOp, known: &Ty) -> Option<Ty> {
-        match op {
-            CompareOp::In | CompareOp::NotIn => None,
-            _ => self.operand_expectation(known, "__eq__"),
-        }
-    }
-
-    /// Checks one link `left op right`; returns `PyObject` for a Python comparison.
-    fn compare_link(
-        &mut self,
-        op: CompareOp,
-        left: &Expr,
-        lhs_ty: &Ty,
-        right: &Expr,
-        rhs_ty: &Ty,
-    ) -> Ty {
-        let span = right.span;
-        let symbol = op.symbol();
-        if lhs_ty.is_unknown() || rhs_ty.is_unknown() {
-            return Ty::Bool;
-        }
-        match op {
-            CompareOp::In | CompareOp::NotIn => {
-                match rhs_ty {
-                    Ty::PyObject => {
-                        if !lhs_ty.converts_to_python() {
-                            self.unsupported_operator(symbol, lhs_ty, Some(rhs_ty), span);
-                        } else if *lhs_ty != Ty::PyObject {
-                            self.result.coercions.insert(left.span, Coercion::ToPython);
-                        }
-                        self.result
-                            .operators
-                            .insert(span, OperatorResolution::Python);
-                    }
-                    Ty::Str | Ty::List(_) | Ty::Dict(..) => {
-                        let element = match rhs_ty {
-                            Ty::List(element) => (**element).clone(),
-                            Ty::Dict(key, _) => (**key).clone(),
-                            _ => Ty::Str,
-                        };
-                        self.coerce(left, lhs_ty, &element);
-                        self.result.operators.insert(
-                            span,
-                            OperatorResolution::Contains {
-                                container: rhs_ty.clone(),
-                            },
-                        );
-                    }
-                    _ => {
-                        let diagnostic = Diagnostic::error(
-                            codes::UNSUPPORTED_OPERATOR,
-                            format!("`{symbol}` needs a `str`, `List` or `Dict` on its right, found `{}`", rhs_ty.display(self.db)),
-                            Label::new(right.span, "not a container"),
-                        );
-                        self.report(diagnostic);
-                    }
-                }
-                Ty::Bool
-            }
-            CompareOp::Is | CompareOp::IsNot => {
-                if matches!(lhs_ty, Ty::PyObject | Ty::None)
-                    || matches!(rhs_ty, Ty::PyObject | Ty::None)
-                {
-                    self.result
-                        .operators
-                        .insert(span, OperatorResolution::Python);
-                } else {
-                    let diagnostic = self
-                        .unsupported_operator_diagnostic(symbol, lhs_ty, Some(rhs_ty), span)
-                        .with_hint(
-                            "`is` tests the identity of Python objects; compare values with `==`",
-                        );
-                    self.report(diagnostic);
-                }
-                Ty::Bool
-            }
-            _ => {
-                if *lhs_ty == Ty::PyObject || *rhs_ty == Ty::PyObject {
-                    return self.python_operation(symbol, (left, lhs_ty), (right, rhs_ty), span);
-                }
-                self.native_comparison(op, left, lhs_ty, right, rhs_ty);
-                Ty::Bool
-            }
-        }
-    }
-
-    fn native_comparison(
-        &mut self,
-        op: CompareOp,
-        left: &Expr,
-        lhs_ty: &Ty,
-        right: &Expr,
-        rhs_ty: &Ty,
-    ) {
-        let span = right.span;
-        let symbol = op.symbol();
-        let equality = matches!(op, CompareOp::Eq | CompareOp::NotEq);
-        if let Ty::Struct(strukt) = lhs_ty {
-            let (name, flipped, negated) = match op {
-                CompareOp::Eq => ("__eq__", false, false),
-                CompareOp::NotEq => ("__eq__", false, true),
-                CompareOp::Lt => ("__lt__", false, false),
-                CompareOp::Le => ("__le__", false, false),
-                CompareOp::Gt => ("__lt__", true, false),
-                _ => ("__le__", true, false),
-            };
-            let Some(method) = struct_data(self.db, *strukt).method(name) else {
-                let diagnostic = self
-                    .unsupported_operator_diagnostic(symbol, lhs_ty, Some(rhs_ty), span)
-                    .with_hint(format!(
-                        "define `fn {name}(self, other: {0}) -> bool` on `{0}`",
-                        lhs_ty.display(self.db)
-                    ));
-                self.report(diagnostic);
-                return;
-            };
-            self.result.operators.insert(
-                span,
-                OperatorResolution::Dunder {
-                    method,
-                    flipped,
-                    negated,
-                },
-            );
-            // Flipped: `a > b` is `b.__lt__(a)`, so both sides are the struct.
-            let operand = if flipped { left } else { right };
-            let operand_ty = if flipped { lhs_ty } else { rhs_ty };
-            self.dunder_result(method, operand, operand_ty);
-            return;
-        }
-        if lhs_ty.is_numeric() && rhs_ty.is_numeric() && lhs_ty != rhs_ty {
-            self.operand_mismatch(symbol, lhs_ty, rhs_ty, left, right, span);
-            return;
-        }
-        if !lhs_ty.compatible(rhs_ty) {
-            let diagnostic = Diagnostic::error(
-                codes::MISMATCHED_TYPES,
-                format!(
-                    "cannot compare `{}` with `{}`",
-                    lhs_ty.display(self.db),
-                    rhs_ty.display(self.db)
-                ),
-                Label::new(left.span.cover(right.span), "different types"),
-            );
-            self.report(diagnostic);
-            return;
-        }
-        if !self.comparable(lhs_ty, equality) {
-            let mut diagnostic = self.unsupported_operator_diagnostic(symbol, lhs_ty, None, span);
-            if let Ty::Param(param) = lhs_ty {
-                diagnostic = diagnostic.with_hint(format!(
-                    "add the bound to the generic parameter: `{}: Comparable`",
-                    param.name
-                ));
-            }
-            self.report(diagnostic);
-            return;
-        }
-        self.result.operators.insert(
-            span,
-            OperatorResolution::Native {
-                operand: lhs_ty.clone(),
-            },
-        );
-    }
-
-    /// Whether values of `ty` support `==` (when `equality`) or ordering.
-    fn comparable(&self, ty: &Ty, equality: bool) -> bool {
-        match ty {
-            Ty::Int(_) | Ty::Float(_) | Ty::Str | Ty::Bool | Ty::Error | Ty::Never => true,
-            Ty::None => equality,
-            Ty::Tuple(elements) => elements
-                .iter()
-                .all(|element| self.comparable(element, equality)),
-            Ty::List(element) => self.comparable(element, equality),
-            Ty::Dict(key, value) => {
-                equality && self.comparable(key, true) && self.comparable(value, true)
-            }
-            Ty::Param(param) => bounds_imply(self.param_bounds(param.index), Bound::Comparable),
-            _ => false,
         }
     }
 }
