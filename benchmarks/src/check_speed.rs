@@ -13,6 +13,14 @@ use std::time::{Duration, Instant};
 const LINES: usize = 50_000;
 const FULL_RUNS: usize = 5;
 const EDIT_RUNS: usize = 30;
+/// `check-speed --edits N` runs only N re-checks: for profiling the incremental path.
+fn edit_runs_from_arguments() -> Option<usize> {
+    let arguments: Vec<String> = std::env::args().collect();
+    match arguments.iter().position(|a| a == "--edits") {
+        Some(at) => arguments.get(at + 1).and_then(|n| n.parse().ok()),
+        None => None,
+    }
+}
 
 fn main() {
     let program = generated_program::generate(LINES);
@@ -23,8 +31,9 @@ fn main() {
         program.text.len() / 1024
     );
 
+    let profile_edits = edit_runs_from_arguments();
     let mut full = Vec::new();
-    for _ in 0..FULL_RUNS {
+    for _ in 0..if profile_edits.is_some() { 1 } else { FULL_RUNS } {
         let mut db = Database::new();
         let start = Instant::now();
         let file = db.add_file("generated.ml", &program.text);
@@ -38,7 +47,7 @@ fn main() {
     let file = db.add_file("generated.ml", &program.text);
     require_clean(&check_file(&db, file, CheckMode::Program), &program.text);
     let mut recheck = Vec::new();
-    for run in 0..EDIT_RUNS {
+    for run in 0..profile_edits.unwrap_or(EDIT_RUNS) {
         let edited = edit_line(&program.text, program.edit_offset, run);
         let start = Instant::now();
         db.set_file_text(file, &edited);

@@ -37,12 +37,14 @@ pub fn generate(target_lines: usize) -> GeneratedProgram {
     ));
     let mut index = 0;
     let mut edit_offset = None;
-    while text.lines().count() < target_lines {
-        if edit_offset.is_none() && text.len() > target_lines * 16 {
-            edit_offset = Some(write_function(&mut text, index));
-        } else {
-            write_function(&mut text, index);
+    let mut lines = text.lines().count();
+    while lines < target_lines {
+        let start = text.len();
+        let offset = write_function(&mut text, index);
+        if edit_offset.is_none() && lines >= target_lines / 2 {
+            edit_offset = Some(offset);
         }
+        lines += text[start..].bytes().filter(|&b| b == b'\n').count();
         index += 1;
     }
     text.push_str("fn main():\n");
