@@ -4,12 +4,17 @@
 //! scratch, and both must report the same diagnostics: incrementality may never change an
 //! answer.
 //!
+//! The warm database also takes each case as a small edit (from the unmutated program to
+//! its mutation), after which its chunks must be exactly what a fresh split of the text
+//! gives: re-splitting only the region an edit reaches may never drift.
+//!
 //! The normal test run does a fixed, seeded number of cases (a few seconds). For a long run:
 //! `MLC_FUZZ_SECONDS=600 cargo test --release -p mlc-tests --test fuzz -- --nocapture`;
 //! `MLC_FUZZ_SEED` picks another seed. A failing input is written to
 //! `target/fuzz-failures/` and its path printed.
 
-use mlc_semantics::{check_file, CheckMode, Database};
+use mlc_semantics::source_chunks::{chunk_starts, ChunkItems, ChunkParse};
+use mlc_semantics::{check_file, CheckMode, Database, SourceFile};
 use mlc_tests::fuzz::{corpus, Mutator};
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc;
@@ -71,7 +76,12 @@ fn run_cases(seed: u64, budget: Option<Duration>, default_cases: usize, corpus: 
         let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
             let _ = mlc_syntax::tokenize(&input);
             let _ = mlc_syntax::parse(&input);
+            if case % 5 != 4 {
+                warm.set_file_text(warm_file, &corpus[case % corpus.len()]);
+                check_file(&warm, warm_file, CheckMode::Program);
+            }
             warm.set_file_text(warm_file, &input);
+            chunks_match_a_fresh_split(&warm, warm_file, &input)?;
             let incremental = check_file(&warm, warm_file, CheckMode::Program);
             let mut fresh = Database::new();
             let file = fresh.add_file("fuzz.ml", &input);
@@ -103,6 +113,28 @@ fn run_cases(seed: u64, budget: Option<Duration>, default_cases: usize, corpus: 
     }
     let _ = panic::take_hook();
     progress.send(Progress::Done).unwrap();
+}
+
+/// The chunks of `file` (texts, offsets, recorded declarations) are those of a fresh split.
+fn chunks_match_a_fresh_split(db: &Database, file: SourceFile, text: &str) -> Result<(), String> {
+    let starts = chunk_starts(text);
+    let expected: Vec<&str> = starts.windows(2).map(|bounds| &text[bounds[0]..bounds[1]]).collect();
+    let chunks: Vec<&str> = file.chunks(db).iter().map(|chunk| chunk.text(db).as_str()).collect();
+    if chunks != expected {
+        return Err(format!("the chunks after an edit differ from a fresh split:\nchunks: {chunks:#?}\nfresh split: {expected:#?}"));
+    }
+    let offsets: Vec<usize> = file.chunk_offsets(db).iter().map(|&offset| offset as usize).collect();
+    if offsets != starts[..starts.len() - 1] {
+        return Err(format!("chunk offsets {offsets:?}, but a fresh split starts chunks at {starts:?}"));
+    }
+    for chunk in file.chunks(db) {
+        if let Some(items) = chunk.items(db) {
+            if **items != ChunkItems::of(&ChunkParse::of(chunk.text(db))) {
+                return Err(format!("the recorded declarations of {:?} are not those of its text", chunk.text(db)));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn fail(input: &str, message: &str) -> ! {

@@ -7,4 +7,4 @@ fn norm2(p: Point) -> f64:
     return p.x * p.x + p.y * p.y
 
 fn main():
-    pass
+    print(norm2(Point(3.0, 4.0)))

@@ -88,7 +88,7 @@ codes! {
     INVALID_PARAMETER = "E0017": "invalid parameter list",
         "Parameters are `name: Type` or `name: Type = default`; `self` or `mut self` only first in a method, and no required parameter after one with a default.";
     NESTING_TOO_DEEP = "E0018": "nesting too deep",
-        "Blocks may nest 100 levels and one statement's expressions about 200 levels of operators and brackets; deeper code is rejected so that no stage overflows its stack. Split it up.";
+        "Blocks may nest 100 levels, and one statement's expressions 200 levels, where an operator counts one level and a bracket two (so brackets alone may nest 100 deep); deeper code is rejected so that no stage overflows its stack. Split it up.";
     MISSING_COLON = "E0019": "missing `:` before an indented block",
         "A line that opens a block (`if`, `elif`, `else`, `for`, `while`, `fn`, `struct`, `try`, `except`, `finally`) ends with `:`.";
     MISSING_BLOCK = "E0020": "expected an indented block",

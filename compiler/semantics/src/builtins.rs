@@ -1,4 +1,4 @@
-//! Built-in functions (`print`, `len`, `range`...) and the methods of the built-in types
+//! Built-in functions (`print`, `len`, `range`, `sum`...) and the methods of the built-in types
 //! (`List`, `Dict`, `str`, `Tensor`), described as data the call checker reads.
 
 use crate::ty::Ty;
@@ -14,13 +14,15 @@ pub enum BuiltinFunction {
     Abs,
     Min,
     Max,
+    /// `sum(xs)`, `sum(xs, start)`: adds up the numbers of a `List`, an iterator or a tensor.
+    Sum,
     Argv,
     /// `Error("message")`: makes a value of the built-in `Error` type.
     Error,
 }
 
 impl BuiltinFunction {
-    pub const ALL: [BuiltinFunction; 10] = [
+    pub const ALL: [BuiltinFunction; 11] = [
         BuiltinFunction::Print,
         BuiltinFunction::Len,
         BuiltinFunction::Range,
@@ -29,6 +31,7 @@ impl BuiltinFunction {
         BuiltinFunction::Abs,
         BuiltinFunction::Min,
         BuiltinFunction::Max,
+        BuiltinFunction::Sum,
         BuiltinFunction::Argv,
         BuiltinFunction::Error,
     ];
@@ -43,15 +46,14 @@ impl BuiltinFunction {
             BuiltinFunction::Abs => "abs",
             BuiltinFunction::Min => "min",
             BuiltinFunction::Max => "max",
+            BuiltinFunction::Sum => "sum",
             BuiltinFunction::Argv => "argv",
             BuiltinFunction::Error => "Error",
         }
     }
 
     pub fn from_name(name: &str) -> Option<BuiltinFunction> {
-        BuiltinFunction::ALL
-            .into_iter()
-            .find(|builtin| builtin.name() == name)
+        BuiltinFunction::ALL.into_iter().find(|builtin| builtin.name() == name)
     }
 }
 
@@ -114,19 +116,11 @@ pub struct BuiltinMethod {
 }
 
 fn param(name: &'static str, ty: Ty) -> BuiltinParam {
-    BuiltinParam {
-        name,
-        ty,
-        has_default: false,
-    }
+    BuiltinParam { name, ty, has_default: false }
 }
 
 fn optional(name: &'static str, ty: Ty) -> BuiltinParam {
-    BuiltinParam {
-        name,
-        ty,
-        has_default: true,
-    }
+    BuiltinParam { name, ty, has_default: true }
 }
 
 fn method(name: &'static str, params: Vec<BuiltinParam>, return_ty: Ty) -> BuiltinMethod {
@@ -141,10 +135,7 @@ fn method(name: &'static str, params: Vec<BuiltinParam>, return_ty: Ty) -> Built
 }
 
 fn allocating(name: &'static str, params: Vec<BuiltinParam>, return_ty: Ty) -> BuiltinMethod {
-    BuiltinMethod {
-        allocates: true,
-        ..method(name, params, return_ty)
-    }
+    BuiltinMethod { allocates: true, ..method(name, params, return_ty) }
 }
 
 /// The names of the methods of a receiver type, for "did you mean" and listings.
@@ -169,9 +160,9 @@ pub fn method_names(receiver: &Ty) -> &'static [&'static str] {
             "isdigit",
         ],
         Ty::Dict(..) => &["get", "keys", "values", "items", "pop", "clear", "copy"],
-        Ty::Tensor(_) => &[
-            "size", "numel", "sum", "max", "min", "mean", "reshape", "to_gpu", "to_cpu", "copy",
-        ],
+        Ty::Tensor(_) => {
+            &["size", "numel", "sum", "max", "min", "mean", "reshape", "to_gpu", "to_cpu", "copy"]
+        }
         _ => &[],
     }
 }
@@ -193,19 +184,14 @@ fn list_method(element: &Ty, name: &str) -> Option<BuiltinMethod> {
     Some(match name {
         "append" => method("append", vec![param("value", element)], Ty::None),
         "pop" => method("pop", vec![optional("index", Ty::I64)], element),
-        "insert" => method(
-            "insert",
-            vec![param("index", Ty::I64), param("value", element)],
-            Ty::None,
-        ),
+        "insert" => {
+            method("insert", vec![param("index", Ty::I64), param("value", element)], Ty::None)
+        }
         "extend" => method("extend", vec![param("values", list)], Ty::None),
         "clear" => method("clear", vec![], Ty::None),
         "copy" => allocating("copy", vec![], list),
         "reverse" => method("reverse", vec![], Ty::None),
-        "sort" => BuiltinMethod {
-            needs_comparable: true,
-            ..method("sort", vec![], Ty::None)
-        },
+        "sort" => BuiltinMethod { needs_comparable: true, ..method("sort", vec![], Ty::None) },
         "index" => method("index", vec![param("value", element)], Ty::I64),
         "count" => method("count", vec![param("value", element)], Ty::I64),
         _ => return None,
@@ -223,11 +209,9 @@ fn str_method(name: &str) -> Option<BuiltinMethod> {
         "startswith" => method("startswith", vec![param("prefix", Ty::Str)], Ty::Bool),
         "endswith" => method("endswith", vec![param("suffix", Ty::Str)], Ty::Bool),
         "find" => method("find", vec![param("sub", Ty::Str)], Ty::I64),
-        "replace" => allocating(
-            "replace",
-            vec![param("old", Ty::Str), param("new", Ty::Str)],
-            Ty::Str,
-        ),
+        "replace" => {
+            allocating("replace", vec![param("old", Ty::Str), param("new", Ty::Str)], Ty::Str)
+        }
         "upper" => allocating("upper", vec![], Ty::Str),
         "lower" => allocating("lower", vec![], Ty::Str),
         "isdigit" => method("isdigit", vec![], Ty::Bool),
@@ -238,19 +222,11 @@ fn str_method(name: &str) -> Option<BuiltinMethod> {
 fn dict_method(key: &Ty, value: &Ty, name: &str) -> Option<BuiltinMethod> {
     let (key, value) = (key.clone(), value.clone());
     Some(match name {
-        "get" => method(
-            "get",
-            vec![param("key", key), param("default", value.clone())],
-            value,
-        ),
+        "get" => method("get", vec![param("key", key), param("default", value.clone())], value),
         "keys" => allocating("keys", vec![], Ty::list(key)),
         "values" => allocating("values", vec![], Ty::list(value)),
         "items" => allocating("items", vec![], Ty::list(Ty::Tuple(vec![key, value]))),
-        "pop" => method(
-            "pop",
-            vec![param("key", key), optional("default", value.clone())],
-            value,
-        ),
+        "pop" => method("pop", vec![param("key", key), optional("default", value.clone())], value),
         "clear" => method("clear", vec![], Ty::None),
         "copy" => allocating("copy", vec![], Ty::dict(key, value)),
         _ => return None,

@@ -193,11 +193,7 @@ pub enum OperatorResolution {
     Tensor { element: Ty },
     /// A struct's operator method; `flipped`: called on the right operand (`a > b` is
     /// `b.__lt__(a)`); `negated`: the result is negated (`!=` through `__eq__`).
-    Dunder {
-        method: FunctionId,
-        flipped: bool,
-        negated: bool,
-    },
+    Dunder { method: FunctionId, flipped: bool, negated: bool },
     /// `x in c`: membership in a `str`, `List` or `Dict`.
     Contains { container: Ty },
     /// A Python operation (one side is a PyObject).
@@ -318,6 +314,11 @@ pub struct InferenceContext<'db> {
     scope_starts: Vec<usize>,
     pub loop_depth: u32,
     pub except_depth: u32,
+    /// While checking the value of `let NAME = ...` / `var NAME = ...` without a type: the
+    /// value's span and `let NAME` / `var NAME` as written, for hints.
+    pub empty_literal_binding: Option<(Span, String)>,
+    /// A statement of the body failed to parse (its error is the one diagnostic about it).
+    pub body_has_syntax_error: bool,
     pub result: InferenceResult,
     /// The span of the last `@kernel` rule violation reported (see `host_only`).
     last_kernel_violation: Option<Span>,
@@ -347,6 +348,8 @@ impl<'db> InferenceContext<'db> {
             scope_starts: Vec::new(),
             loop_depth: 0,
             except_depth: 0,
+            body_has_syntax_error: false,
+            empty_literal_binding: None,
             result: InferenceResult::default(),
             last_kernel_violation: None,
             instantiations_seen: FxHashSet::default(),
@@ -375,9 +378,7 @@ impl<'db> InferenceContext<'db> {
                     self.declare(&param.name, ty, kind);
                 }
                 ParamKind::Regular => {
-                    let ty = regular
-                        .next()
-                        .map_or(Ty::Error, |signature| signature.ty.clone());
+                    let ty = regular.next().map_or(Ty::Error, |signature| signature.ty.clone());
                     self.declare(&param.name, ty, BindingKind::Param);
                 }
             }
@@ -394,9 +395,7 @@ impl<'db> InferenceContext<'db> {
 
     pub fn record_instantiation(&mut self, function: FunctionId, type_args: &[Ty]) {
         if type_args.is_empty()
-            || type_args
-                .iter()
-                .any(|ty| ty.contains_error() || ty.contains_param())
+            || type_args.iter().any(|ty| ty.contains_error() || ty.contains_param())
         {
             return;
         }
@@ -420,23 +419,14 @@ impl<'db> InferenceContext<'db> {
     /// Declares a local (shadowing any earlier one of the same name).
     pub fn declare(&mut self, name: &ast::Name, ty: Ty, kind: BindingKind) -> BindingId {
         let id = BindingId(self.result.bindings.len() as u32);
-        self.result.bindings.push(Binding {
-            name: name.text.clone(),
-            ty,
-            kind,
-            span: name.span,
-        });
+        self.result.bindings.push(Binding { name: name.text.clone(), ty, kind, span: name.span });
         self.result.binding_sites.insert(name.span, id);
         self.locals.push((name.text.clone(), id));
         id
     }
 
     pub fn lookup_local(&self, name: &str) -> Option<BindingId> {
-        self.locals
-            .iter()
-            .rev()
-            .find(|(local, _)| local == name)
-            .map(|(_, id)| *id)
+        self.locals.iter().rev().find(|(local, _)| local == name).map(|(_, id)| *id)
     }
 
     pub fn local_names(&self) -> impl Iterator<Item = &str> {
@@ -445,8 +435,6 @@ impl<'db> InferenceContext<'db> {
 
     /// The bounds of a generic parameter of the function being checked.
     pub fn param_bounds(&self, index: u32) -> &[crate::ty::Bound] {
-        self.generics
-            .get(index as usize)
-            .map_or(&[], |param| param.bounds.as_slice())
+        self.generics.get(index as usize).map_or(&[], |param| param.bounds.as_slice())
     }
 }

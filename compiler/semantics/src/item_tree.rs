@@ -3,19 +3,19 @@
 //!
 //! Ids are interned from what names an item (file, owner struct, name, and an ordinal that
 //! tells duplicates apart), never from positions or chunk texts, so an item keeps its id
-//! across every edit that does not rename it. The ASTs of items are handed out as `Arc`s
-//! cloned once per chunk parse: an unchanged item is pointer-equal in the next revision, and
-//! queries that return it backdate at the cost of a pointer comparison.
+//! across every edit that does not rename it. The tree is built from what each chunk
+//! declares ([`chunk_items`]), never from bodies, so an edit inside a body leaves it as it
+//! was. The ASTs of items are handed out as `Arc`s made once per chunk parse: an item of an
+//! unchanged chunk is pointer-equal in the next revision.
 
 use std::sync::Arc;
 
-use mlc_diagnostics::Diagnostic;
 use mlc_syntax::ast;
 use rustc_hash::FxHashMap;
 use salsa::plumbing::AsId;
 
 use crate::db::{Db, SourceFile};
-use crate::source_chunks::{file_chunks, parse_chunk, ChunkText};
+use crate::source_chunks::{chunk_items, parse_chunk, Chunk, ChunkItem, ChunkItems, DeclaredItem};
 
 /// A function or method.
 #[salsa::interned(unsafe(no_lifetime), revisions = usize::MAX, debug)]
@@ -62,59 +62,6 @@ pub struct ConstId {
     pub ordinal: u32,
 }
 
-/// A top-level item of a chunk, with its AST shared.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ChunkItem {
-    Function(Arc<ast::Function>),
-    /// The struct without its methods (`methods` is empty); those are beside it.
-    Struct {
-        ast: Arc<ast::Struct>,
-        methods: Vec<Arc<ast::Function>>,
-    },
-    Const(Arc<ast::Const>),
-    Import(Arc<ast::Import>),
-    Error,
-}
-
-/// What one chunk declares, and its syntax errors (chunk-relative).
-#[derive(Debug, PartialEq, Eq)]
-pub struct ChunkItems {
-    pub items: Vec<ChunkItem>,
-    pub syntax_errors: Vec<Diagnostic>,
-}
-
-/// The items of one chunk as shared ASTs.
-///
-/// Firewall: keyed by the chunk text, so it runs once per distinct text; the `Arc`s it
-/// makes are what later revisions compare by pointer.
-#[salsa::tracked(returns(clone), no_eq)]
-pub fn chunk_items(db: &dyn Db, chunk: ChunkText) -> Arc<ChunkItems> {
-    let parse = parse_chunk(db, chunk);
-    let items = parse
-        .module
-        .items
-        .iter()
-        .map(|item| match item {
-            ast::Item::Function(function) => ChunkItem::Function(Arc::new(function.clone())),
-            ast::Item::Struct(strukt) => {
-                let methods = strukt.methods.iter().cloned().map(Arc::new).collect();
-                let ast = Arc::new(ast::Struct {
-                    methods: Vec::new(),
-                    ..strukt.clone()
-                });
-                ChunkItem::Struct { ast, methods }
-            }
-            ast::Item::Const(konst) => ChunkItem::Const(Arc::new(konst.clone())),
-            ast::Item::Import(import) => ChunkItem::Import(Arc::new(import.clone())),
-            ast::Item::Error(_) => ChunkItem::Error,
-        })
-        .collect();
-    Arc::new(ChunkItems {
-        items,
-        syntax_errors: parse.errors.clone(),
-    })
-}
-
 /// The id of one item of a chunk, parallel to [`ChunkItems::items`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ItemId {
@@ -131,27 +78,29 @@ pub enum ItemId {
 /// Where an item's AST is: its chunk and position there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ItemLocation {
-    pub chunk: ChunkText,
+    pub chunk: Chunk,
     pub item: u32,
     /// For methods: the position among the struct's methods.
     pub method: Option<u32>,
 }
 
-/// One chunk of the item tree: its text, its items and their ids (parallel).
+/// One chunk of the item tree: the chunk, what it declares and the ids (parallel).
 #[derive(Debug, PartialEq, Eq)]
 pub struct ChunkEntry {
-    pub text: ChunkText,
+    pub chunk: Chunk,
     pub items: Arc<ChunkItems>,
-    pub ids: Vec<ItemId>,
+    pub ids: Arc<[ItemId]>,
 }
 
-/// The locations of the items whose ids fall in one bucket (see [`item_locations`]).
+/// The locations of the items whose ids fall in one bucket, and the item ids of the chunks
+/// that fall in it (see [`item_locations`]).
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct LocationBucket {
     pub functions: FxHashMap<FunctionId, ItemLocation>,
     /// With the ids of the struct's methods.
     pub structs: FxHashMap<StructId, (ItemLocation, Vec<FunctionId>)>,
     pub consts: FxHashMap<ConstId, ItemLocation>,
+    pub chunks: FxHashMap<Chunk, Arc<[ItemId]>>,
 }
 
 /// How many buckets the item locations of a file are split into.
@@ -161,8 +110,8 @@ fn bucket_of(id: impl AsId) -> usize {
     id.as_id().index() as usize % BUCKETS
 }
 
-/// The items of a file: per chunk (parallel to [`file_chunks`]) its items and their ids,
-/// and the locations of items by id, split into buckets.
+/// The items of a file: per chunk (parallel to [`SourceFile::chunks`]) what it declares and
+/// the ids, and the locations of items by id, split into buckets.
 #[derive(Debug, PartialEq, Eq)]
 pub struct ItemTree {
     pub chunks: Vec<ChunkEntry>,
@@ -171,31 +120,31 @@ pub struct ItemTree {
 
 /// The item tree of a file.
 ///
-/// Equality: changes whenever a chunk's text changes (it records chunk texts), so it re-runs
-/// on every edit; it is linear in the number of items and parses only new chunks. Nothing
-/// per item reads it directly: [`item_locations`] splits it into buckets that backdate.
+/// Depends on the chunk list and each chunk's [`chunk_items`] only (no text, no offsets):
+/// an edit inside a body re-runs neither this nor anything that reads it. It re-runs when a
+/// chunk is added or removed or declares something else, linear in the number of items;
+/// nothing per item reads it directly: [`item_locations`] splits it into buckets that
+/// backdate.
 #[salsa::tracked(returns(clone))]
 pub fn item_tree(db: &dyn Db, file: SourceFile) -> Arc<ItemTree> {
-    let chunks = file_chunks(db, file);
-    let all_items: Vec<Arc<ChunkItems>> = chunks
-        .iter()
-        .map(|chunk| chunk_items(db, chunk.text))
-        .collect();
+    let chunks = file.chunks(db);
+    let all_items: Vec<Arc<ChunkItems>> =
+        chunks.iter().map(|&chunk| chunk_items(db, chunk)).collect();
     let mut buckets: Vec<LocationBucket> =
         (0..BUCKETS).map(|_| LocationBucket::default()).collect();
     let mut entries = Vec::with_capacity(chunks.len());
     let mut ordinals: FxHashMap<(Option<StructId>, &str), u32> = FxHashMap::default();
-    for (chunk, items) in chunks.iter().zip(&all_items) {
+    for (&chunk, items) in chunks.iter().zip(&all_items) {
         let mut ids = Vec::with_capacity(items.items.len());
         for (index, item) in items.items.iter().enumerate() {
             let location = ItemLocation {
-                chunk: chunk.text,
+                chunk,
                 item: index as u32,
                 method: None,
             };
             let id = match item {
-                ChunkItem::Function(function) => {
-                    let name = &function.name.text;
+                DeclaredItem::Function(header) => {
+                    let name = &header.name.text;
                     let id = FunctionId::new(
                         db,
                         file,
@@ -206,7 +155,7 @@ pub fn item_tree(db: &dyn Db, file: SourceFile) -> Arc<ItemTree> {
                     buckets[bucket_of(id)].functions.insert(id, location);
                     ItemId::Function(id)
                 }
-                ChunkItem::Struct { ast, methods } => {
+                DeclaredItem::Struct { ast, methods } => {
                     let name = &ast.name.text;
                     let id = StructId::new(
                         db,
@@ -217,8 +166,7 @@ pub fn item_tree(db: &dyn Db, file: SourceFile) -> Arc<ItemTree> {
                     let method_ids: Vec<FunctionId> = methods
                         .iter()
                         .enumerate()
-                        .map(|(method_index, method)| {
-                            let name = &method.name.text;
+                        .map(|(method_index, name)| {
                             let ordinal = next_ordinal(&mut ordinals, Some(id), name);
                             let method_id =
                                 FunctionId::new(db, file, Some(id), name.as_str(), ordinal);
@@ -240,7 +188,7 @@ pub fn item_tree(db: &dyn Db, file: SourceFile) -> Arc<ItemTree> {
                         methods: method_ids,
                     }
                 }
-                ChunkItem::Const(konst) => {
+                DeclaredItem::Const(konst) => {
                     let name = &konst.name.text;
                     let id = ConstId::new(
                         db,
@@ -251,13 +199,15 @@ pub fn item_tree(db: &dyn Db, file: SourceFile) -> Arc<ItemTree> {
                     buckets[bucket_of(id)].consts.insert(id, location);
                     ItemId::Const(id)
                 }
-                ChunkItem::Import(_) => ItemId::Import,
-                ChunkItem::Error => ItemId::Error,
+                DeclaredItem::Import(_) => ItemId::Import,
+                DeclaredItem::Error => ItemId::Error,
             };
             ids.push(id);
         }
+        let ids: Arc<[ItemId]> = ids.into();
+        buckets[bucket_of(chunk)].chunks.insert(chunk, ids.clone());
         entries.push(ChunkEntry {
-            text: chunk.text,
+            chunk,
             items: items.clone(),
             ids,
         });
@@ -282,9 +232,9 @@ fn next_ordinal<'a>(
 
 /// One bucket of item locations of a file.
 ///
-/// Firewall: re-runs on every edit (it reads the item tree) but backdates unless an item of
-/// this bucket moved to another chunk text, so an edit re-runs the AST lookups of the items
-/// of one bucket, not of every item.
+/// Firewall: re-runs when the item tree does, but backdates unless an item or a chunk of
+/// this bucket changed, so an edit that changes declarations re-runs the AST lookups of the
+/// items of one bucket, not of every item.
 #[salsa::tracked(returns(clone))]
 pub fn item_locations(db: &dyn Db, file: SourceFile, bucket: u32) -> Arc<LocationBucket> {
     item_tree(db, file).buckets[bucket as usize].clone()
@@ -294,43 +244,73 @@ fn bucket_for(db: &dyn Db, file: SourceFile, id: impl AsId) -> Arc<LocationBucke
     item_locations(db, file, bucket_of(id) as u32)
 }
 
+/// The ids of a chunk's items, parallel to [`ChunkItems::items`] (empty for a chunk that is
+/// no longer part of its file).
+pub fn chunk_item_ids(db: &dyn Db, chunk: Chunk) -> Arc<[ItemId]> {
+    bucket_for(db, chunk.file(db), chunk)
+        .chunks
+        .get(&chunk)
+        .cloned()
+        .unwrap_or_else(|| Arc::new([]))
+}
+
 /// The AST of a function or method (chunk-relative spans).
 ///
-/// Equality: an `Arc` shared with [`chunk_items`]; unchanged functions are pointer-equal,
-/// so this backdates cheaply when it re-runs.
+/// Equality: an `Arc` shared with [`parse_chunk`]; it re-runs only when its chunk was parsed
+/// again (or the item moved), and then backdates if the function's tree (spans included)
+/// is the same, so a change after it in the chunk, such as a comment, re-infers nothing.
 #[salsa::tracked(returns(clone))]
 pub fn function_body(db: &dyn Db, function: FunctionId) -> Option<Arc<ast::Function>> {
     let location = *bucket_for(db, function.file(db), function)
         .functions
         .get(&function)?;
-    let items = chunk_items(db, location.chunk);
-    match (&items.items[location.item as usize], location.method) {
+    let parse = parse_chunk(db, location.chunk);
+    match (parse.items.get(location.item as usize)?, location.method) {
         (ChunkItem::Function(ast), None) => Some(ast.clone()),
-        (ChunkItem::Struct { methods, .. }, Some(method)) => Some(methods[method as usize].clone()),
+        (ChunkItem::Struct { methods, .. }, Some(method)) => methods.get(method as usize).cloned(),
         _ => None,
     }
 }
 
-/// The AST of a struct, without its methods, and the ids of its methods (see
-/// [`function_body`] for the equality).
+/// What a function's signature is computed from: for a top-level function its declaration
+/// (the tree without its body, from [`chunk_items`]), which an edit of its body does not
+/// touch even while the chunk's text is `LOW` (see `Chunk::items`); for a method, its whole
+/// tree ([`function_body`]).
+#[salsa::tracked(returns(clone))]
+pub fn function_header(db: &dyn Db, function: FunctionId) -> Option<Arc<ast::Function>> {
+    if function.owner(db).is_some() {
+        return function_body(db, function);
+    }
+    let location = *bucket_for(db, function.file(db), function)
+        .functions
+        .get(&function)?;
+    match chunk_items(db, location.chunk).items.get(location.item as usize)? {
+        DeclaredItem::Function(header) => Some(header.clone()),
+        _ => None,
+    }
+}
+
+/// The declaration of a struct (its fields, no methods) and the ids of its methods.
+///
+/// Equality: from [`chunk_items`], so a body edit does not re-run it.
 #[salsa::tracked(returns(clone))]
 pub fn struct_body(db: &dyn Db, strukt: StructId) -> Option<(Arc<ast::Struct>, Vec<FunctionId>)> {
     let (location, methods) = bucket_for(db, strukt.file(db), strukt)
         .structs
         .get(&strukt)?
         .clone();
-    match &chunk_items(db, location.chunk).items[location.item as usize] {
-        ChunkItem::Struct { ast, .. } => Some((ast.clone(), methods)),
+    match chunk_items(db, location.chunk).items.get(location.item as usize)? {
+        DeclaredItem::Struct { ast, .. } => Some((ast.clone(), methods)),
         _ => None,
     }
 }
 
-/// The AST of a constant (see [`function_body`] for the equality).
+/// The AST of a constant (see [`struct_body`] for the equality).
 #[salsa::tracked(returns(clone))]
 pub fn const_body(db: &dyn Db, konst: ConstId) -> Option<Arc<ast::Const>> {
     let location = *bucket_for(db, konst.file(db), konst).consts.get(&konst)?;
-    match &chunk_items(db, location.chunk).items[location.item as usize] {
-        ChunkItem::Const(ast) => Some(ast.clone()),
+    match chunk_items(db, location.chunk).items.get(location.item as usize)? {
+        DeclaredItem::Const(ast) => Some(ast.clone()),
         _ => None,
     }
 }

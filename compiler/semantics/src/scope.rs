@@ -10,7 +10,8 @@ use mlc_syntax::ast;
 use rustc_hash::FxHashMap;
 
 use crate::db::{Db, SourceFile};
-use crate::item_tree::{item_tree, ChunkItem, ConstId, FunctionId, ItemId, StructId};
+use crate::item_tree::{item_tree, ConstId, FunctionId, ItemId, StructId};
+use crate::source_chunks::DeclaredItem;
 use crate::stdlib::stdlib_module;
 
 /// What a top-level name refers to.
@@ -45,38 +46,31 @@ impl ModuleScope {
 /// duplicates by `check_file`).
 ///
 /// Equality: ids and names only, so it backdates after every edit that keeps the set of
-/// items; inference of all functions depends on it.
+/// items; inference of all functions depends on it. Like the item tree, it reads what chunks
+/// declare, never their bodies: an edit inside a body does not re-run it.
 #[salsa::tracked(returns(clone))]
 pub fn module_scope(db: &dyn Db, file: SourceFile) -> Arc<ModuleScope> {
     let mut scope = ModuleScope::default();
     let tree = item_tree(db, file);
     for entry in &tree.chunks {
-        for (item, id) in entry.items.items.iter().zip(&entry.ids) {
-            match (item, id) {
-                (ChunkItem::Function(ast), ItemId::Function(id)) => {
-                    scope
-                        .entries
-                        .entry(ast.name.text.clone())
-                        .or_insert(ScopeEntry::Function(*id));
+        for (item, id) in entry.items.items.iter().zip(entry.ids.iter()) {
+            let entry = match (item, id) {
+                (DeclaredItem::Function(_), ItemId::Function(id)) => ScopeEntry::Function(*id),
+                (DeclaredItem::Struct { .. }, ItemId::Struct { id, .. }) => {
+                    ScopeEntry::Struct(*id)
                 }
-                (ChunkItem::Struct { ast, .. }, ItemId::Struct { id, .. }) => {
-                    scope
-                        .entries
-                        .entry(ast.name.text.clone())
-                        .or_insert(ScopeEntry::Struct(*id));
-                }
-                (ChunkItem::Const(ast), ItemId::Const(id)) => {
-                    scope
-                        .entries
-                        .entry(ast.name.text.clone())
-                        .or_insert(ScopeEntry::Const(*id));
-                }
-                (ChunkItem::Import(import), _) => {
+                (DeclaredItem::Const(_), ItemId::Const(id)) => ScopeEntry::Const(*id),
+                (DeclaredItem::Import(import), _) => {
                     for (name, entry) in resolve_import(db, import) {
                         scope.entries.entry(name).or_insert(entry);
                     }
+                    continue;
                 }
-                _ => {}
+                _ => continue,
+            };
+            let Some(name) = item.name() else { continue };
+            if !scope.entries.contains_key(&name.text) {
+                scope.entries.insert(name.text.clone(), entry);
             }
         }
     }

@@ -12,7 +12,9 @@ use mlc_syntax::ast::{self, ParamKind};
 
 use crate::db::Db;
 use crate::infer::constant::check_constant;
-use crate::item_tree::{const_body, function_body, struct_body, ConstId, FunctionId, StructId};
+use crate::item_tree::{
+    const_body, function_body, function_header, struct_body, ConstId, FunctionId, StructId,
+};
 use crate::lower_type::{GenericParam, TypeScope};
 use crate::scope::module_scope;
 use crate::stdlib::stdlib_module_name;
@@ -93,7 +95,7 @@ const STDLIB_DECORATORS: &[&str] = &["device", "host"];
 /// what keeps callers from re-inferring.
 #[salsa::tracked(returns(clone))]
 pub fn function_signature(db: &dyn Db, function: FunctionId) -> Arc<FunctionSignature> {
-    let Some(ast) = function_body(db, function) else {
+    let Some(ast) = function_header(db, function) else {
         return Arc::new(FunctionSignature::missing(function.name(db).clone()));
     };
     let file = function.file(db);
@@ -101,10 +103,7 @@ pub fn function_signature(db: &dyn Db, function: FunctionId) -> Arc<FunctionSign
     let scope = module_scope(db, file);
     let mut diagnostics = Vec::new();
 
-    let mut flags = FunctionFlags {
-        is_extern: ast.is_extern,
-        ..FunctionFlags::default()
-    };
+    let mut flags = FunctionFlags { is_extern: ast.is_extern, ..FunctionFlags::default() };
     for decorator in &ast.decorators {
         let name = decorator.name.text.as_str();
         match name {
@@ -137,14 +136,12 @@ pub fn function_signature(db: &dyn Db, function: FunctionId) -> Arc<FunctionSign
     }
 
     let generics = lower_generics(&ast.generics, &mut diagnostics);
-    let types = TypeScope {
-        db,
-        module: &scope,
-        generics: &generics,
-    };
+    let types = TypeScope { db, module: &scope, generics: &generics };
 
     let mut receiver = None;
     let mut params: Vec<ParamSignature> = Vec::new();
+    // Where each parameter's type is written (its name when it has none), for diagnostics.
+    let mut type_spans: Vec<Span> = Vec::new();
     for (index, param) in ast.params.iter().enumerate() {
         if param.kind != ParamKind::Regular {
             if index == 0 && function.owner(db).is_some() {
@@ -158,10 +155,7 @@ pub fn function_signature(db: &dyn Db, function: FunctionId) -> Arc<FunctionSign
             }
             continue;
         }
-        if let Some(previous) = params
-            .iter()
-            .find(|previous| previous.name == param.name.text)
-        {
+        if let Some(previous) = params.iter().find(|previous| previous.name == param.name.text) {
             diagnostics.push(duplicate("parameter", &param.name, previous.span));
         }
         let ty = match &param.ty {
@@ -180,6 +174,7 @@ pub fn function_signature(db: &dyn Db, function: FunctionId) -> Arc<FunctionSign
                 &mut diagnostics,
             );
         }
+        type_spans.push(param.ty.as_ref().map_or(param.name.span, |ty| ty.span));
         params.push(ParamSignature {
             name: param.name.text.clone(),
             ty,
@@ -197,6 +192,7 @@ pub fn function_signature(db: &dyn Db, function: FunctionId) -> Arc<FunctionSign
         check_kernel_signature(
             db,
             &params,
+            &type_spans,
             &generics,
             return_span,
             &return_ty,
@@ -259,9 +255,8 @@ fn lower_generics(
 ) -> Vec<GenericParam> {
     let mut lowered: Vec<GenericParam> = Vec::new();
     for (index, param) in params.iter().enumerate() {
-        if let Some(first) = params[..index]
-            .iter()
-            .find(|previous| previous.name.text == param.name.text)
+        if let Some(first) =
+            params[..index].iter().find(|previous| previous.name.text == param.name.text)
         {
             diagnostics.push(duplicate("generic parameter", &param.name, first.name.span));
         }
@@ -275,43 +270,65 @@ fn lower_generics(
                         format!("unknown bound `{}`", bound.text),
                         Label::new(bound.span, "not a bound"),
                     );
-                    diagnostic = match suggest::closest(&bound.text, Bound::ALL.iter().map(|b| b.name())) {
+                    let suggestion = bound_synonym(&bound.text).or_else(|| {
+                        suggest::closest(&bound.text, Bound::ALL.iter().map(|b| b.name()))
+                    });
+                    diagnostic = match suggestion {
                         Some(suggestion) => diagnostic.with_hint(format!("did you mean `{suggestion}`?")),
                         None => diagnostic.with_note("the bounds are `Numeric`, `Integer`, `Float`, `Comparable` and `Printable`"),
                     };
                     diagnostics.push(diagnostic);
+                    bounds.push(Bound::Unknown);
                 }
             }
         }
-        lowered.push(GenericParam {
-            name: param.name.text.clone(),
-            bounds,
-        });
+        lowered.push(GenericParam { name: param.name.text.clone(), bounds });
     }
     lowered
+}
+
+/// The bound meant by a name other languages use for it.
+fn bound_synonym(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "Ord" | "Ordered" | "PartialOrd" | "Sortable" | "Orderable" => "Comparable",
+        "Number" | "Num" | "Real" | "Arithmetic" => "Numeric",
+        "Int" | "Integral" => "Integer",
+        "Floating" | "FloatingPoint" => "Float",
+        "Display" | "Show" | "Str" | "Debug" => "Printable",
+        _ => return None,
+    })
 }
 
 fn check_kernel_signature(
     db: &dyn Db,
     params: &[ParamSignature],
+    type_spans: &[Span],
     generics: &[GenericParam],
     return_span: Option<Span>,
     return_ty: &Ty,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    for param in params {
+    for (param, type_span) in params.iter().zip(type_spans) {
         if !valid_kernel_value(&param.ty, generics) {
-            diagnostics.push(
-                Diagnostic::error(
-                    codes::INVALID_KERNEL_PARAMETER,
-                    format!(
-                        "a `@kernel` parameter cannot have type `{}`",
-                        param.ty.display(db)
-                    ),
-                    Label::new(param.span, "not a scalar or a tensor of numbers"),
-                )
-                .with_note("kernel parameters are numbers, bool, or `Tensor[T]` of numbers"),
-            );
+            let mut diagnostic = Diagnostic::error(
+                codes::INVALID_KERNEL_PARAMETER,
+                format!(
+                    "the `@kernel` parameter `{}` cannot have type `{}`",
+                    param.name,
+                    param.ty.display(db)
+                ),
+                Label::new(*type_span, "not a number, bool or tensor of numbers"),
+            )
+            .with_note("kernel parameters are numbers, bool, or `Tensor[T]` of numbers");
+            diagnostic = match &param.ty {
+                Ty::List(element) if element.is_numeric() => diagnostic.with_hint(format!(
+                    "pass a tensor instead: `{}: Tensor[{}]` (make one on the host, e.g. with `zeros`)",
+                    param.name,
+                    element.display(db)
+                )),
+                _ => diagnostic,
+            };
+            diagnostics.push(diagnostic);
         }
     }
     if let Some(span) = return_span {
@@ -362,17 +379,11 @@ pub struct StructData {
 
 impl StructData {
     pub fn field(&self, name: &str) -> Option<(usize, &FieldData)> {
-        self.fields
-            .iter()
-            .enumerate()
-            .find(|(_, field)| field.name == name)
+        self.fields.iter().enumerate().find(|(_, field)| field.name == name)
     }
 
     pub fn method(&self, name: &str) -> Option<FunctionId> {
-        self.methods
-            .iter()
-            .find(|(method, _)| method == name)
-            .map(|(_, id)| *id)
+        self.methods.iter().find(|(method, _)| method == name).map(|(_, id)| *id)
     }
 }
 
@@ -395,31 +406,25 @@ pub fn struct_data(db: &dyn Db, strukt: StructId) -> Arc<StructData> {
     let scope = module_scope(db, file);
     let mut diagnostics = Vec::new();
     if let Some(first) = ast.generics.first() {
-        let span = first
-            .span
-            .cover(ast.generics.last().map_or(first.span, |last| last.span));
+        let span = first.span.cover(ast.generics.last().map_or(first.span, |last| last.span));
         diagnostics.push(
             Diagnostic::error(codes::GENERIC_STRUCT, "generic structs are not supported", Label::new(span, "type parameters"))
                 .with_hint("write the struct for the concrete types it holds, or use generic functions over it"),
         );
     }
     // Generic structs are rejected above; their parameters stay in scope so that fields
-    // mentioning them are not reported again.
+    // mentioning them are not reported again, and are erased to the error type (which
+    // every use accepts) so that constructing and using the struct reports nothing more.
     let generics = lower_generics(&ast.generics, &mut Vec::new());
-    let types = TypeScope {
-        db,
-        module: &scope,
-        generics: &generics,
-    };
+    let types = TypeScope { db, module: &scope, generics: &generics };
     let mut fields: Vec<FieldData> = Vec::new();
     for field in &ast.fields {
-        if let Some(previous) = fields
-            .iter()
-            .find(|previous| previous.name == field.name.text)
-        {
+        let ty = types.lower(&field.ty, &mut diagnostics).substitute(&[]);
+        if let Some(previous) = fields.iter().find(|previous| previous.name == field.name.text) {
+            // The first declaration is the field; constructors do not expect the duplicate.
             diagnostics.push(duplicate("field", &field.name, previous.span));
+            continue;
         }
-        let ty = types.lower(&field.ty, &mut diagnostics);
         if let Some(default) = &field.default {
             check_constant(
                 db,
@@ -474,10 +479,7 @@ pub struct ConstData {
 #[salsa::tracked(returns(clone), cycle_result = const_cycle)]
 pub fn const_data(db: &dyn Db, konst: ConstId) -> Arc<ConstData> {
     let Some(ast) = const_body(db, konst) else {
-        return Arc::new(ConstData {
-            ty: Ty::Error,
-            diagnostics: Vec::new(),
-        });
+        return Arc::new(ConstData { ty: Ty::Error, diagnostics: Vec::new() });
     };
     let file = konst.file(db);
     let in_stdlib = stdlib_module_name(db, file).is_some();
@@ -486,11 +488,7 @@ pub fn const_data(db: &dyn Db, konst: ConstId) -> Arc<ConstData> {
     if ast.is_extern && !in_stdlib {
         diagnostics.push(extern_outside_stdlib(ast.span, ast.name.span));
     }
-    let types = TypeScope {
-        db,
-        module: &scope,
-        generics: &[],
-    };
+    let types = TypeScope { db, module: &scope, generics: &[] };
     let declared = ast.ty.as_ref().map(|ty| types.lower(ty, &mut diagnostics));
     let ty = match (&ast.value, declared) {
         (Some(value), declared) => {
@@ -514,8 +512,5 @@ pub fn const_data(db: &dyn Db, konst: ConstId) -> Arc<ConstData> {
 }
 
 fn const_cycle(_db: &dyn Db, _id: salsa::Id, _konst: ConstId) -> Arc<ConstData> {
-    Arc::new(ConstData {
-        ty: Ty::Error,
-        diagnostics: Vec::new(),
-    })
+    Arc::new(ConstData { ty: Ty::Error, diagnostics: Vec::new() })
 }

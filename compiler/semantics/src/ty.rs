@@ -316,16 +316,14 @@ pub enum Bound {
     Float,
     Comparable,
     Printable,
+    /// A bound that does not exist (already reported): it gives every operation, so that
+    /// the one mistake is not reported again at each use of the parameter.
+    Unknown,
 }
 
 impl Bound {
-    pub const ALL: [Bound; 5] = [
-        Bound::Numeric,
-        Bound::Integer,
-        Bound::Float,
-        Bound::Comparable,
-        Bound::Printable,
-    ];
+    pub const ALL: [Bound; 5] =
+        [Bound::Numeric, Bound::Integer, Bound::Float, Bound::Comparable, Bound::Printable];
 
     pub fn from_name(name: &str) -> Option<Bound> {
         Bound::ALL.into_iter().find(|bound| bound.name() == name)
@@ -338,11 +336,12 @@ impl Bound {
             Bound::Float => "Float",
             Bound::Comparable => "Comparable",
             Bound::Printable => "Printable",
+            Bound::Unknown => "{unknown}",
         }
     }
 
     /// Whether having `self` gives `other` too: Integer and Float imply Numeric; Numeric
-    /// implies Comparable and Printable.
+    /// implies Comparable and Printable; an unknown bound implies everything.
     pub fn implies(self, other: Bound) -> bool {
         if self == other {
             return true;
@@ -351,6 +350,7 @@ impl Bound {
             Bound::Integer | Bound::Float => Bound::Numeric.implies(other),
             Bound::Numeric => matches!(other, Bound::Comparable | Bound::Printable),
             Bound::Comparable | Bound::Printable => false,
+            Bound::Unknown => true,
         }
     }
 
@@ -362,7 +362,7 @@ impl Bound {
             Bound::Integer => ty.is_int(),
             Bound::Float => ty.is_float(),
             Bound::Comparable => ty.is_numeric() || matches!(ty, Ty::Str | Ty::Bool),
-            Bound::Printable => true,
+            Bound::Printable | Bound::Unknown => true,
         }
     }
 }

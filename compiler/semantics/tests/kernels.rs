@@ -14,8 +14,9 @@ fn k(a: f32, xs: List[f32], s: str, t: Tensor[f32], flag: bool) -> f32:
     return a
 ",
         expect![[r#"
-            E0302 3:14..3:16 a `@kernel` parameter cannot have type `List[f32]`
-            E0302 3:29..3:30 a `@kernel` parameter cannot have type `str`
+            E0302 3:18..3:27 the `@kernel` parameter `xs` cannot have type `List[f32]`
+                hint: pass a tensor instead: `xs: Tensor[f32]` (make one on the host, e.g. with `zeros`)
+            E0302 3:32..3:35 the `@kernel` parameter `s` cannot have type `str`
             E0303 3:68..3:71 a `@kernel` cannot return a value
                 hint: write results into a `Tensor` parameter and remove the return type
         "#]],
@@ -57,6 +58,7 @@ fn k(x: Tensor[f32]):
             E0301 13:17..13:24 a `@kernel` cannot allocate a list
                 hint: pass tensors in as parameters, or use `shared_array[T](n)` for scratch memory
             E0307 14:5..14:16 a `@kernel` cannot call `print`
+                hint: write the values into a `Tensor` parameter, and print them on the host after `synchronize()`
             E0301 15:13..15:24 a `@kernel` cannot allocate an `Error`
                 hint: pass tensors in as parameters, or use `shared_array[T](n)` for scratch memory
         "#]],

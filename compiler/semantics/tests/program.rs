@@ -89,6 +89,7 @@ fn f() -> i64:
 ",
         expect![[r#"
             W0502 4:5..4:19 unreachable code
+                hint: delete it, or move it before the code that leaves
         "#]],
     );
 }

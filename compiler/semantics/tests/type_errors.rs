@@ -111,7 +111,7 @@ fn f():
         expect![[r#"
             E0202 6:15..6:16 `g` takes 2 arguments, but 3 were given
             E0203 7:10..7:11 `g` has no parameter named `c`
-                hint: did you mean `a=`?
+                hint: did you mean `b=`?
             E0204 8:15..8:20 the argument `b` of `g` is given more than once
             E0205 9:5..9:13 missing argument `a` in the call of `g`
             E0200 10:7..10:12 expected `i64`, found `str`
@@ -138,7 +138,7 @@ fn f():
             E0205 7:13..7:16 missing argument `x` in the call of `P`
             E0202 8:25..8:28 `P` takes 2 arguments, but 3 were given
             E0203 9:22..9:23 `P` has no parameter named `z`
-                hint: did you mean `x=`?
+                hint: did you mean `y=`?
         "#]],
     );
 }
@@ -160,6 +160,7 @@ fn f(n: i64, p: (i64, f64), s: str):
             E0218 5:15..5:16 a tuple is indexed with an integer literal
             E0218 6:15..6:16 index 2 is out of range for a tuple of 2 elements
             E0207 7:5..7:9 `str` does not support item assignment
+                hint: a `str` cannot change: build a new one, such as `s[:i] + c + s[i + 1:]`, and assign it to a `var`
         "#]],
     );
 }
@@ -252,9 +253,9 @@ fn f():
 ",
         expect![[r#"
             E0210 5:14..5:16 the element type of `[]` cannot be inferred
-                hint: write `List[i64]()`, or annotate: `let xs: List[i64] = []`
+                hint: say what it holds: `let xs: List[i64] = []`, or `let xs = List[i64]()`
             E0210 6:13..6:15 the element type of `{}` cannot be inferred
-                hint: write `Dict[str, i64]()`, or annotate: `let d: Dict[str, i64] = {}`
+                hint: say what it holds: `let d: Dict[str, i64] = {}`, or `let d = Dict[str, i64]()`
             E0210 7:13..7:23 the type argument `T` of `zeros` cannot be inferred
                 hint: give it explicitly: `zeros[...](...)`
         "#]],
@@ -284,14 +285,42 @@ fn loops(n: i64) -> i64:
     while True:
         if n > 0:
             break
+
+fn search(xs: List[i64], x: i64) -> i64:
+    for i in range(len(xs)):
+        if xs[i] == x:
+            return i
+
+fn parse(s: str) -> i64:
+    try:
+        return i64(s)
+    except e:
+        print(e)
+
+fn pick(flag: bool) -> i64:
+    if flag:
+        return 1
+    else:
+        let x = 2
+        print(x)
+
+fn endless() -> i64:
+    while True:
+        pass
 ",
         expect![[r#"
-            E0211 2:4..2:8 `sign` does not return a value on every path
-                hint: add a `return` at the end of the body
-            E0211 8:4..8:11 `nothing` does not return a value on every path
-                hint: add a `return` at the end of the body
-            E0211 17:4..17:9 `loops` does not return a value on every path
-                hint: add a `return` at the end of the body
+            E0211 5:10..5:15 `sign` does not return a value on every path
+                hint: end this path with `return` and a value of type `i64`, or `raise` an error if it cannot happen
+            E0211 9:5..9:9 `nothing` does not return a value on every path
+                hint: end this path with `return` and a value of type `i64`, or `raise` an error if it cannot happen
+            E0211 18:11..18:15 `loops` does not return a value on every path
+                hint: end this path with `return` and a value of type `i64`, or `raise` an error if it cannot happen
+            E0211 23:14..23:28 `search` does not return a value on every path
+                hint: end this path with `return` and a value of type `i64`, or `raise` an error if it cannot happen
+            E0211 31:9..31:17 `parse` does not return a value on every path
+                hint: end this path with `return` and a value of type `i64`, or `raise` an error if it cannot happen
+            E0211 38:9..38:17 `pick` does not return a value on every path
+                hint: end this path with `return` and a value of type `i64`, or `raise` an error if it cannot happen
         "#]],
     );
 }
@@ -405,7 +434,7 @@ fn f(n: i64, p: (i64, i64, i64)):
 ",
         expect![[r#"
             E0216 3:14..3:15 a value of type `i64` cannot be iterated
-                hint: to count, iterate over `range(n)`
+                hint: to count from 0 up to `n`, iterate over `range(n)`
             E0217 5:9..5:13 a pattern of 2 names cannot unpack `i64`
             E0217 7:9..7:15 a pattern of 2 names cannot unpack a tuple of 3 elements
             E0217 8:9..8:15 a pattern of 2 names cannot unpack `i64`

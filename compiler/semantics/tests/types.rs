@@ -414,3 +414,79 @@ fn f():
         "#]],
     );
 }
+
+#[test]
+fn print_takes_every_printable_kind() {
+    check(
+        "
+from python import numpy as np
+from tensor import zeros
+
+struct P:
+    x: f64
+    tags: List[str]
+
+fn f():
+    let t = zeros[f32]([2])
+    let o = np.zeros(2)
+    let p = P(1.0, ['a'])
+    print(p, (1, 'a', 2.5), [1, 2], {'a': [1.5]}, t, o, None, True, sep=', ', end='')
+    print()
+    print(sep='-')
+    print(t, o, end='\\n', sep='')
+    let s = str(p) + str((1, 2)) + str([None]) + str(t) + str(o) + str(None)
+    let text = f'{p} {(1, 2)} {[1]} {t} {o} {None}'
+",
+        expect![[r#"
+            f: t: Tensor[f32], o: PyObject, p: P, s: str, text: str
+        "#]],
+    );
+}
+
+#[test]
+fn sum_adds_numbers_of_lists_iterators_and_tensors() {
+    check(
+        "
+fn total[T: Numeric](xs: List[T]) -> T:
+    return sum(xs)
+
+fn f(xs: List[f32], t: Tensor[i32], n: i64, d: Dict[str, f64]):
+    let a = sum(xs)
+    let b = sum(range(10))
+    let c = sum(range(n), 100)
+    let e = sum(xs, 1.0)
+    let g = sum(t)
+    let h = sum([1, 2.5])
+    let k: f32 = sum([1.0, 2.0])
+    let m = sum(d.values())
+    let u = total([1, 2])
+",
+        expect![[r#"
+            f: a: f32, b: i64, c: i64, e: f32, g: i32, h: f64, k: f32, m: f64, u: i64
+        "#]],
+    );
+}
+
+#[test]
+fn sum_of_what_is_not_numbers() {
+    check(
+        "
+fn f(words: List[str], d: Dict[str, i64], xs: List[i64]):
+    let a = sum(words)
+    let b = sum(d)
+    let c = sum(5)
+    let e = sum(xs, 'zero')
+    let g = sum()
+",
+        expect![[r#"
+            E0209 3:17..3:22 `sum` adds numbers, and the values of `List[str]` are `str`
+                hint: to join strings, write `"".join(words)`
+            E0209 4:17..4:18 `sum` adds numbers, and the values of `Dict[str, i64]` are `str`
+                hint: a `Dict` yields its keys; to add up its values, write `sum(d.values())`
+            E0216 5:17..5:18 a value of type `i64` cannot be iterated
+                hint: to count from 0 up to `5`, iterate over `range(5)`
+            E0200 6:21..6:27 expected `i64`, found `str`
+            E0205 7:13..7:18 missing argument `iterable` in the call of `sum`
+        "#]],
+    );
+}

@@ -11,7 +11,8 @@
 //!
 //! It also repairs what it can, so that one mistake gives one diagnostic:
 //! - a tab in indentation is reported once (E0004) and counts as up to the next multiple
-//!   of 8 columns;
+//!   of 8 columns; a line indented with a tab gets no other indentation diagnostic (E0005,
+//!   E0006), since its width is a guess;
 //! - an indented line after a line that opens no block is reported (E0006) and kept at the
 //!   block it belongs to (a "phantom" level that emits no INDENT/DEDENT);
 //! - a line opening a block (`if`, `fn`, ...) without its final `:` but followed by an
@@ -81,6 +82,9 @@ struct Layout<'a> {
     previous_line_last: Option<TokenKind>,
     previous_line_end: u32,
     tab_reported: bool,
+    /// The current line is indented with a tab (reported once per file, E0004): its width is
+    /// a guess, so it gets no indentation diagnostic of its own.
+    line_indented_with_tab: bool,
     skip: Skip,
     /// Where the last error token starts.
     last_error_start: Option<u32>,
@@ -97,10 +101,7 @@ pub(crate) fn layout(
         out: Vec::with_capacity(raw.len() + raw.len() / 8 + 4),
         comments: Vec::new(),
         diagnostics,
-        levels: vec![Level {
-            width: 0,
-            real: true,
-        }],
+        levels: vec![Level { width: 0, real: true }],
         brackets: Vec::new(),
         depth: ExpressionDepth::new(),
         line_start: 0,
@@ -115,6 +116,7 @@ pub(crate) fn layout(
         previous_line_last: None,
         previous_line_end: 0,
         tab_reported: false,
+        line_indented_with_tab: false,
         skip: Skip::None,
         last_error_start: None,
     };
@@ -214,11 +216,7 @@ impl Layout<'_> {
     }
 
     fn push_synthetic(&mut self, kind: TokenKind, span: Span) {
-        self.out.push(Token {
-            kind,
-            span,
-            value: TokenValue::None,
-        });
+        self.out.push(Token { kind, span, value: TokenValue::None });
     }
 
     /// A physical newline outside brackets (or a forced end of line).
@@ -248,6 +246,9 @@ impl Layout<'_> {
                 b' ' => width += 1,
                 b'\t' => {
                     width = (width / 8 + 1) * 8;
+                    if report_tabs {
+                        self.line_indented_with_tab = true;
+                    }
                     if report_tabs && !self.tab_reported {
                         self.tab_reported = true;
                         let at = start as u32 + offset as u32;
@@ -271,6 +272,7 @@ impl Layout<'_> {
 
     /// Handles the indentation of a line whose first token is `first`.
     fn start_line(&mut self, first: &Token) {
+        self.line_indented_with_tab = false;
         let width = self.indentation_width(first.span.start, true);
         self.line_indent = width;
         if let Skip::Block { width: limit, .. } = self.skip {
@@ -291,10 +293,8 @@ impl Layout<'_> {
                 && self.out.last().map(|token| token.kind) == Some(TokenKind::Newline);
             if missing_colon {
                 let at = Span::at(self.previous_line_end);
-                let keyword = self
-                    .previous_line_first
-                    .map(|kind| kind.describe())
-                    .unwrap_or_default();
+                let keyword =
+                    self.previous_line_first.map(|kind| kind.describe()).unwrap_or_default();
                 self.diagnostics.push(
                     Diagnostic::error(
                         codes::MISSING_COLON,
@@ -307,11 +307,7 @@ impl Layout<'_> {
                 let newline = self.out.len() - 1;
                 self.out.insert(
                     newline,
-                    Token {
-                        kind: TokenKind::Colon,
-                        span: at,
-                        value: TokenValue::None,
-                    },
+                    Token { kind: TokenKind::Colon, span: at, value: TokenValue::None },
                 );
             }
             if opens_block || missing_colon {
@@ -323,7 +319,7 @@ impl Layout<'_> {
                 self.push_synthetic(TokenKind::Indent, indentation);
             } else {
                 let phantom_already = self.levels.last().is_some_and(|level| !level.real);
-                if !phantom_already || width > top {
+                if (!phantom_already || width > top) && !self.line_indented_with_tab {
                     self.diagnostics.push(
                         Diagnostic::error(
                             codes::UNEXPECTED_INDENT,
@@ -355,7 +351,7 @@ impl Layout<'_> {
                     self.push_synthetic(TokenKind::Dedent, Span::at(first.span.start));
                 }
             }
-            if below < width {
+            if below < width && !self.line_indented_with_tab {
                 let chosen = self.levels.last().map_or(0, |level| level.width);
                 self.diagnostics.push(
                     Diagnostic::error(
@@ -383,17 +379,10 @@ impl Layout<'_> {
             )
             .with_hint("move the inner code into a separate function"),
         );
-        self.levels.push(Level {
-            width: top + 1,
-            real: true,
-        });
+        self.levels.push(Level { width: top + 1, real: true });
         self.push_synthetic(TokenKind::Indent, indentation);
         let error = self.out.len();
-        self.push(Token {
-            kind: TokenKind::Error,
-            span: first.span,
-            value: TokenValue::None,
-        });
+        self.push(Token { kind: TokenKind::Error, span: first.span, value: TokenValue::None });
         self.skip = Skip::Block { width: top, error };
     }
 
@@ -412,20 +401,29 @@ impl Layout<'_> {
     /// The expression depth limit is reached: the rest of the logical line becomes one
     /// error token.
     fn start_line_skip(&mut self, token: &Token) {
+        // State the limit as the user sees it: a bracket counts two levels, so brackets alone
+        // reach it at half the depth that operators alone do.
+        let brackets = self.depth.open_brackets();
+        let message = if self.depth.bound() <= 2 * brackets + 1 {
+            format!(
+                "brackets are nested too deeply (more than {} levels)",
+                MAX_EXPRESSION_DEPTH / 2
+            )
+        } else {
+            format!(
+                "expression is nested too deeply (more than {MAX_EXPRESSION_DEPTH} levels, counting each operator as one and each bracket as two)"
+            )
+        };
         self.diagnostics.push(
             Diagnostic::error(
                 codes::NESTING_TOO_DEEP,
-                format!("expression is nested too deeply (more than {MAX_EXPRESSION_DEPTH} levels of operators and brackets)"),
+                message,
                 Label::new(token.span, "the limit is reached here"),
             )
             .with_hint("split the expression into several statements with `let`"),
         );
         let error = self.out.len();
-        self.push(Token {
-            kind: TokenKind::Error,
-            span: token.span,
-            value: TokenValue::None,
-        });
+        self.push(Token { kind: TokenKind::Error, span: token.span, value: TokenValue::None });
         self.skip = Skip::Line { error };
     }
 
@@ -440,13 +438,9 @@ impl Layout<'_> {
     /// While skipping, brackets still decide where the logical line ends.
     fn track_brackets_silently(&mut self, kind: TokenKind) {
         match kind {
-            TokenKind::LParen | TokenKind::LBracket | TokenKind::LBrace => {
-                self.brackets.push(OpenBracket {
-                    kind,
-                    span: Span::default(),
-                    line_indent: self.line_indent,
-                })
-            }
+            TokenKind::LParen | TokenKind::LBracket | TokenKind::LBrace => self
+                .brackets
+                .push(OpenBracket { kind, span: Span::default(), line_indent: self.line_indent }),
             TokenKind::RParen | TokenKind::RBracket | TokenKind::RBrace => {
                 self.brackets.pop();
             }
@@ -467,15 +461,9 @@ impl Layout<'_> {
                     format!("unmatched closing delimiter `{found}`"),
                     Label::new(token.span, "nothing is open here"),
                 )
-                .with_hint(format!(
-                    "remove the `{found}`, or add the opening delimiter it closes"
-                )),
+                .with_hint(format!("remove the `{found}`, or add the opening delimiter it closes")),
             );
-            self.push(Token {
-                kind: TokenKind::Error,
-                span: token.span,
-                value: TokenValue::None,
-            });
+            self.push(Token { kind: TokenKind::Error, span: token.span, value: TokenValue::None });
             return;
         };
         let expected = closer_of(innermost.kind).text().unwrap_or("?");
@@ -538,16 +526,11 @@ impl Layout<'_> {
             }
             // An error token inside the brackets (such as a string that swallowed the
             // closer) already explains the problem.
-            let explained = self
-                .last_error_start
-                .is_some_and(|start| start >= self.brackets[0].span.start);
+            let explained =
+                self.last_error_start.is_some_and(|start| start >= self.brackets[0].span.start);
             if matches!(self.skip, Skip::None) && !explained {
                 self.diagnostics.push(diagnostic);
-                self.push(Token {
-                    kind: TokenKind::Error,
-                    span: at,
-                    value: TokenValue::None,
-                });
+                self.push(Token { kind: TokenKind::Error, span: at, value: TokenValue::None });
             }
         }
         self.brackets.clear();
@@ -644,10 +627,7 @@ fn starts_statement(kind: TokenKind) -> bool {
 /// Keywords that start a line opening a block.
 fn opens_a_block(kind: TokenKind) -> bool {
     use TokenKind::*;
-    matches!(
-        kind,
-        If | Elif | Else | While | For | Fn | Struct | Try | Except | Finally
-    )
+    matches!(kind, If | Elif | Else | While | For | Fn | Struct | Try | Except | Finally)
 }
 
 #[cfg(test)]

@@ -3,10 +3,10 @@
 //! inferred from the arguments, then the expected type, then literals; bounds checked, E0209).
 
 use mlc_diagnostics::{codes, Diagnostic, Label, Span};
-use mlc_syntax::ast::{Arg, Expr, ExprKind};
+use mlc_syntax::ast::{Arg, Expr};
 
 use super::call::ParamSpec;
-use super::expr::is_numeric_literal;
+use super::expr::{contains_float_literal, is_numeric_literal};
 use super::{ArgumentSource, InferenceContext};
 use crate::lower_type::{expr_as_type, GenericParam};
 use crate::signatures::FunctionSignature;
@@ -97,20 +97,16 @@ impl InferenceContext<'_> {
             }
         }
         if type_args.len() != signature.generics.len() {
-            let span = indices.first().map_or(Span::default(), |first| {
-                first.span.cover(indices[indices.len() - 1].span)
-            });
+            let span = indices
+                .first()
+                .map_or(Span::default(), |first| first.span.cover(indices[indices.len() - 1].span));
             self.report(Diagnostic::error(
                 codes::WRONG_TYPE_ARGUMENT_COUNT,
                 format!(
                     "`{}` takes {} type argument{}, but {} {} given",
                     signature.name,
                     signature.generics.len(),
-                    if signature.generics.len() == 1 {
-                        ""
-                    } else {
-                        "s"
-                    },
+                    if signature.generics.len() == 1 { "" } else { "s" },
                     type_args.len(),
                     if type_args.len() == 1 { "was" } else { "were" }
                 ),
@@ -158,7 +154,8 @@ impl InferenceContext<'_> {
         let mut float_literal = vec![false; signature.generics.len()];
         for (param, source) in params.iter().zip(sources) {
             if let (Ty::Param(generic), ArgumentSource::Argument(index)) = (&param.ty, source) {
-                float_literal[generic.index as usize] |= literal_is_float(&args[*index].value);
+                float_literal[generic.index as usize] |=
+                    contains_float_literal(&args[*index].value);
             }
         }
         for (param, source) in params.iter().zip(sources) {
@@ -174,7 +171,9 @@ impl InferenceContext<'_> {
             }
             let bounds = &signature.generics[generic.index as usize].bounds;
             let float = float_literal[generic.index as usize]
-                || crate::ty::bounds_imply(bounds, Bound::Float);
+                || bounds
+                    .iter()
+                    .any(|bound| *bound != Bound::Unknown && bound.implies(Bound::Float));
             let default = if float { Ty::F64 } else { Ty::I64 };
             let ty = self.infer_value(value, Some(&default));
             solution[generic.index as usize] = Some(ty.clone());
@@ -233,10 +232,7 @@ impl InferenceContext<'_> {
                     generic.name,
                     signature.name
                 ),
-                Label::new(
-                    span,
-                    format!("`{}` is `{}` here", generic.name, ty.display(self.db)),
-                ),
+                Label::new(span, format!("`{}` is `{}` here", generic.name, ty.display(self.db))),
             );
             diagnostic = match (bound, ty) {
                 (_, Ty::PyObject) => {
@@ -259,12 +255,15 @@ impl InferenceContext<'_> {
 
     /// Whether `ty` has the operations of `bound`.
     pub fn satisfies(&self, ty: &Ty, bound: Bound) -> bool {
+        if bound == Bound::Unknown {
+            return true;
+        }
         match ty {
             Ty::Error | Ty::Never => true,
             Ty::Param(param) => crate::ty::bounds_imply(self.param_bounds(param.index), bound),
-            Ty::Tuple(elements) if bound == Bound::Comparable => elements
-                .iter()
-                .all(|element| self.satisfies(element, bound)),
+            Ty::Tuple(elements) if bound == Bound::Comparable => {
+                elements.iter().all(|element| self.satisfies(element, bound))
+            }
             _ if bound == Bound::Printable => self.is_printable(ty),
             _ => bound.satisfied_by_scalar(ty),
         }
@@ -317,6 +316,7 @@ impl InferenceContext<'_> {
         let mut ok = true;
         let mut next_positional = 0;
         let mut extra: Vec<&Arg> = Vec::new();
+        let mut unknown_keywords: Vec<&mlc_syntax::ast::Name> = Vec::new();
         for (index, arg) in args.iter().enumerate() {
             match &arg.keyword {
                 None => {
@@ -330,26 +330,7 @@ impl InferenceContext<'_> {
                 Some(keyword) => match params.iter().position(|param| param.name == keyword.text) {
                     None => {
                         ok = false;
-                        let mut diagnostic = Diagnostic::error(
-                            codes::UNKNOWN_KEYWORD_ARGUMENT,
-                            format!("`{callee}` has no parameter named `{}`", keyword.text),
-                            Label::new(keyword.span, "unknown keyword"),
-                        );
-                        if let Some(suggestion) = suggest::closest(
-                            &keyword.text,
-                            params.iter().map(|param| param.name.as_str()),
-                        ) {
-                            diagnostic =
-                                diagnostic.with_hint(format!("did you mean `{suggestion}=`?"));
-                        } else if !params.is_empty() {
-                            let names = suggest::list_names(
-                                params.iter().map(|param| param.name.as_str()),
-                                8,
-                            );
-                            diagnostic =
-                                diagnostic.with_note(format!("its parameters are {names}"));
-                        }
-                        self.report(diagnostic);
+                        unknown_keywords.push(keyword);
                     }
                     Some(position) if sources[position].is_some() => {
                         ok = false;
@@ -377,10 +358,7 @@ impl InferenceContext<'_> {
                     if takes == 1 { "" } else { "s" },
                     if given == 1 { "was" } else { "were" }
                 ),
-                Label::new(
-                    first.span.cover(extra[extra.len() - 1].span),
-                    "unexpected argument",
-                ),
+                Label::new(first.span.cover(extra[extra.len() - 1].span), "unexpected argument"),
             ));
         }
         let missing: Vec<&str> = params
@@ -389,13 +367,15 @@ impl InferenceContext<'_> {
             .filter(|(param, source)| source.is_none() && !param.has_default)
             .map(|(param, _)| param.name.as_str())
             .collect();
-        if !missing.is_empty() {
+        for keyword in &unknown_keywords {
+            self.unknown_keyword(callee, keyword, params, &sources, &missing);
+        }
+        // A misspelled keyword usually is the missing argument: that one mistake is reported
+        // once, as the unknown keyword.
+        if !missing.is_empty() && unknown_keywords.len() < missing.len() {
             ok = false;
-            let listed = missing
-                .iter()
-                .map(|name| format!("`{name}`"))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let listed =
+                missing.iter().map(|name| format!("`{name}`")).collect::<Vec<_>>().join(", ");
             self.report(Diagnostic::error(
                 codes::MISSING_ARGUMENT,
                 format!(
@@ -408,12 +388,43 @@ impl InferenceContext<'_> {
         if !ok {
             return None;
         }
-        Some(
-            sources
-                .into_iter()
-                .map(|source| source.unwrap_or(ArgumentSource::Default))
-                .collect(),
-        )
+        Some(sources.into_iter().map(|source| source.unwrap_or(ArgumentSource::Default)).collect())
+    }
+}
+
+impl InferenceContext<'_> {
+    /// E0203, suggesting first a parameter that was not given (`Point(x=1.0, z=2.0)` most
+    /// likely meant the missing `y`), then any parameter with a close name.
+    fn unknown_keyword(
+        &mut self,
+        callee: &str,
+        keyword: &mlc_syntax::ast::Name,
+        params: &[ParamSpec],
+        sources: &[Option<ArgumentSource>],
+        missing: &[&str],
+    ) {
+        let mut diagnostic = Diagnostic::error(
+            codes::UNKNOWN_KEYWORD_ARGUMENT,
+            format!("`{callee}` has no parameter named `{}`", keyword.text),
+            Label::new(keyword.span, "unknown keyword"),
+        );
+        let not_given = params
+            .iter()
+            .zip(sources)
+            .filter(|(_, source)| source.is_none())
+            .map(|(param, _)| param.name.as_str());
+        let suggestion = suggest::closest(&keyword.text, not_given)
+            .or_else(|| suggest::closest(&keyword.text, params.iter().map(|p| p.name.as_str())));
+        if let Some(suggestion) = suggestion {
+            diagnostic = diagnostic.with_hint(format!("did you mean `{suggestion}=`?"));
+        } else if let [only] = missing {
+            diagnostic = diagnostic
+                .with_hint(format!("the argument not given yet is `{only}`: write `{only}=...`"));
+        } else if !params.is_empty() {
+            let names = suggest::list_names(params.iter().map(|param| param.name.as_str()), 8);
+            diagnostic = diagnostic.with_note(format!("its parameters are {names}"));
+        }
+        self.report(diagnostic);
     }
 }
 
@@ -439,13 +450,5 @@ fn unify(pattern: &Ty, actual: &Ty, solution: &mut [Option<Ty>]) {
             }
         }
         _ => {}
-    }
-}
-
-fn literal_is_float(expr: &Expr) -> bool {
-    match &expr.kind {
-        ExprKind::Float(_) => true,
-        ExprKind::Unary { operand, .. } => literal_is_float(operand),
-        _ => false,
     }
 }

@@ -8,6 +8,7 @@
 use mlc_diagnostics::{codes, Diagnostic, Label};
 use mlc_syntax::ast::{BinaryOp, Expr, ExprKind, Name};
 
+use super::operators::binary_dunder;
 use super::{AttributeResolution, BindingKind, InferenceContext, NameResolution};
 use crate::scope::ScopeEntry;
 use crate::ty::Ty;
@@ -15,11 +16,7 @@ use crate::ty::Ty;
 /// Why a place cannot be changed.
 enum Immutable {
     /// Rooted at this `let` binding, parameter, loop variable or non-`mut` `self`.
-    Binding {
-        name: String,
-        kind: BindingKind,
-        span: mlc_diagnostics::Span,
-    },
+    Binding { name: String, kind: BindingKind, span: mlc_diagnostics::Span, ty: Ty },
     /// A constant, function or other item.
     Item(String),
     /// A temporary value (a call result...).
@@ -31,10 +28,8 @@ impl InferenceContext<'_> {
     /// `z: Tensor[f64]` stores an f64).
     pub fn check_assignment(&mut self, target: &Expr, value: &Expr) {
         if let ExprKind::Tuple(targets) = &target.kind {
-            let places: Vec<Option<Ty>> = targets
-                .iter()
-                .map(|target| self.infer_place(target))
-                .collect();
+            let places: Vec<Option<Ty>> =
+                targets.iter().map(|target| self.infer_place(target)).collect();
             match &value.kind {
                 ExprKind::Tuple(values) if values.len() == targets.len() => {
                     for (value, place) in values.iter().zip(&places) {
@@ -43,11 +38,7 @@ impl InferenceContext<'_> {
                     let elements = values
                         .iter()
                         .map(|value| {
-                            self.result
-                                .expr_types
-                                .get(&value.span)
-                                .cloned()
-                                .unwrap_or(Ty::Error)
+                            self.result.expr_types.get(&value.span).cloned().unwrap_or(Ty::Error)
                         })
                         .collect();
                     self.record_type(value.span, &Ty::Tuple(elements));
@@ -114,9 +105,7 @@ impl InferenceContext<'_> {
                     self.assign_to_non_local(name);
                     return None;
                 };
-                self.result
-                    .names
-                    .insert(target.span, NameResolution::Local(id));
+                self.result.names.insert(target.span, NameResolution::Local(id));
                 let binding = self.result.binding(id).clone();
                 self.record_type(target.span, &binding.ty);
                 if !binding.kind.is_mutable() {
@@ -124,6 +113,7 @@ impl InferenceContext<'_> {
                         name: binding.name.clone(),
                         kind: binding.kind,
                         span: binding.span,
+                        ty: binding.ty.clone(),
                     };
                     self.report_immutable(target, problem, false);
                     return None;
@@ -173,14 +163,22 @@ impl InferenceContext<'_> {
                         for index in indices {
                             self.infer_expr(index, None);
                         }
-                        self.report(Diagnostic::error(
-                            codes::NOT_INDEXABLE,
-                            format!(
-                                "`{}` does not support item assignment",
-                                base_ty.display(self.db)
-                            ),
-                            Label::new(target.span, "immutable value"),
-                        ));
+                        let hint = if base_ty == Ty::Str {
+                            "a `str` cannot change: build a new one, such as `s[:i] + c + s[i + 1:]`, and assign it to a `var`"
+                        } else {
+                            "a tuple cannot change: build a new one, or use a struct, whose fields can change through a `var`"
+                        };
+                        self.report(
+                            Diagnostic::error(
+                                codes::NOT_INDEXABLE,
+                                format!(
+                                    "`{}` does not support item assignment",
+                                    base_ty.display(self.db)
+                                ),
+                                Label::new(target.span, "its items cannot be assigned"),
+                            )
+                            .with_hint(hint),
+                        );
                         None
                     }
                     _ => {
@@ -247,11 +245,9 @@ impl InferenceContext<'_> {
                 return;
             }
         };
-        let hint = match &target_ty {
-            Ty::Tensor(element) => Some((**element).clone()),
-            Ty::Int(_) | Ty::Float(_) | Ty::Param(_) => Some(target_ty.clone()),
-            _ => None,
-        };
+        // The value takes the type the operator wants next to the target: `xs[i] += 1.0`
+        // with `xs: List[f32]` adds an f32, `xs += [1.0]` a `List[f32]`.
+        let hint = self.operand_expectation(&target_ty, binary_dunder(op));
         let value_ty = self.infer_value(value, hint.as_ref());
         let result = self.binary_result(op, &target_ty, &value_ty, target, value, span);
         if target_ty.is_unknown() || result.is_unknown() {
@@ -312,6 +308,7 @@ impl InferenceContext<'_> {
                             name: binding.name.clone(),
                             kind: binding.kind,
                             span: binding.span,
+                            ty: binding.ty.clone(),
                         })
                     }
                 }
@@ -335,8 +332,7 @@ impl InferenceContext<'_> {
             if matches!(problem, Immutable::Temporary) {
                 return;
             }
-            self.report_immutable(receiver, problem, true)
-                .with_method(method);
+            self.report_immutable(receiver, problem, true).with_method(method);
         }
     }
 
@@ -346,13 +342,10 @@ impl InferenceContext<'_> {
         problem: Immutable,
         method_call: bool,
     ) -> MethodNote<'_> {
-        let code = if method_call {
-            codes::MUT_SELF_ON_IMMUTABLE
-        } else {
-            codes::ASSIGN_TO_IMMUTABLE
-        };
+        let code =
+            if method_call { codes::MUT_SELF_ON_IMMUTABLE } else { codes::ASSIGN_TO_IMMUTABLE };
         let diagnostic = match problem {
-            Immutable::Binding { name, kind, span } => {
+            Immutable::Binding { name, kind, span, ty } => {
                 let what = match kind {
                     BindingKind::Param => "parameter",
                     BindingKind::For => "loop variable",
@@ -373,15 +366,26 @@ impl InferenceContext<'_> {
                 if span != target.span {
                     diagnostic = diagnostic.with_secondary(span, format!("`{name}` is bound here"));
                 }
+                // Only rebinding a reference is refused: what it refers to may change.
+                let contents = match &ty {
+                    Ty::List(_) => Some(format!("`{name}[i] = v` and `{name}.append(v)`")),
+                    Ty::Dict(..) => Some(format!("`{name}[key] = v`")),
+                    Ty::Tensor(_) => Some(format!("`{name}[i] = v`")),
+                    _ => None,
+                };
+                if let Some(contents) = contents.filter(|_| !method_call) {
+                    diagnostic = diagnostic.with_note(format!(
+                        "only the name is fixed: its contents can still change, as in {contents}"
+                    ));
+                }
                 match kind {
                     BindingKind::Let => diagnostic.with_hint(format!(
                         "declare it with `var` to allow changes: `var {name} = ...`"
                     )),
                     BindingKind::SelfValue => diagnostic
                         .with_hint("declare the method with `mut self` to change the receiver"),
-                    BindingKind::Param => diagnostic.with_hint(format!(
-                        "copy it into a variable first: `var {name} = {name}`"
-                    )),
+                    BindingKind::Param => diagnostic
+                        .with_hint(format!("copy it into a variable first: `var {name} = {name}`")),
                     _ => diagnostic,
                 }
             }
@@ -397,9 +401,7 @@ impl InferenceContext<'_> {
             ),
         };
         self.report(diagnostic);
-        MethodNote {
-            diagnostics: &mut self.result.diagnostics,
-        }
+        MethodNote { diagnostics: &mut self.result.diagnostics }
     }
 }
 
@@ -411,8 +413,7 @@ struct MethodNote<'a> {
 impl MethodNote<'_> {
     fn with_method(self, method: &str) {
         if let Some(last) = self.diagnostics.last_mut() {
-            last.notes
-                .push(format!("`{method}` is declared with `mut self`"));
+            last.notes.push(format!("`{method}` is declared with `mut self`"));
         }
     }
 }

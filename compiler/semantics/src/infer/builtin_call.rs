@@ -6,7 +6,9 @@ use mlc_diagnostics::{codes, Diagnostic, Label, Span};
 use mlc_syntax::ast::{Arg, Expr};
 
 use super::call::ParamSpec;
-use super::expr::is_numeric_literal;
+use super::expr::{
+    contains_float_literal, is_numeric_literal, leading_value, takes_type_from_context,
+};
 use super::kernel::HostOnly;
 use super::{ArgumentSource, CallResolution, CallTarget, InferenceContext};
 use crate::builtins::BuiltinFunction;
@@ -94,16 +96,8 @@ impl InferenceContext<'_> {
             }
             BuiltinFunction::Enumerate => {
                 let params = [
-                    ParamSpec {
-                        name: "iterable".into(),
-                        ty: Ty::Error,
-                        has_default: false,
-                    },
-                    ParamSpec {
-                        name: "start".into(),
-                        ty: Ty::I64,
-                        has_default: true,
-                    },
+                    ParamSpec { name: "iterable".into(), ty: Ty::Error, has_default: false },
+                    ParamSpec { name: "start".into(), ty: Ty::I64, has_default: true },
                 ];
                 let Some(sources) = self.bind_arguments(name, &params, args, expr.span) else {
                     return self.infer_arguments_for_recovery(args);
@@ -113,14 +107,11 @@ impl InferenceContext<'_> {
                 };
                 let iterable = &args[iterable].value;
                 let iterable_ty = self.infer_value(iterable, None);
-                let element = self.iterable_element(&iterable_ty, iterable.span);
+                let element = self.iterable_element(&iterable_ty, iterable);
                 if let ArgumentSource::Argument(start) = sources[1] {
                     self.check_value(&args[start].value, &Ty::I64);
                 }
-                (
-                    Ty::Iterator(Box::new(Ty::Tuple(vec![Ty::I64, element]))),
-                    sources,
-                )
+                (Ty::Iterator(Box::new(Ty::Tuple(vec![Ty::I64, element]))), sources)
             }
             BuiltinFunction::Zip => {
                 if args.is_empty() || args.iter().any(|arg| arg.keyword.is_some()) {
@@ -135,7 +126,7 @@ impl InferenceContext<'_> {
                     .iter()
                     .map(|arg| {
                         let ty = self.infer_value(&arg.value, None);
-                        self.iterable_element(&ty, arg.value.span)
+                        self.iterable_element(&ty, &arg.value)
                     })
                     .collect();
                 (
@@ -162,11 +153,26 @@ impl InferenceContext<'_> {
             BuiltinFunction::Min | BuiltinFunction::Max => {
                 return self.min_max_call(expr, builtin, args, expected)
             }
+            BuiltinFunction::Sum => {
+                let params = [
+                    ParamSpec { name: "iterable".into(), ty: Ty::Error, has_default: false },
+                    ParamSpec { name: "start".into(), ty: Ty::Error, has_default: true },
+                ];
+                let Some(sources) = self.bind_arguments(name, &params, args, expr.span) else {
+                    return self.infer_arguments_for_recovery(args);
+                };
+                let ArgumentSource::Argument(iterable) = sources[0] else {
+                    return Ty::Error;
+                };
+                let iterable = &args[iterable].value;
+                let element = self.sum_element(iterable, expected);
+                if let ArgumentSource::Argument(start) = sources[1] {
+                    self.check_value(&args[start].value, &element);
+                }
+                (element, sources)
+            }
             BuiltinFunction::Argv => {
-                if self
-                    .positional_arguments::<0>(name, args, expr.span)
-                    .is_none()
-                {
+                if self.positional_arguments::<0>(name, args, expr.span).is_none() {
                     return Ty::Error;
                 }
                 self.host_only(expr.span, HostOnly::HostCall("`argv`".to_string()));
@@ -181,14 +187,58 @@ impl InferenceContext<'_> {
                 (Ty::Exception, vec![ArgumentSource::Argument(0)])
             }
         };
-        self.result.calls.insert(
-            expr.span,
-            CallResolution {
-                target: CallTarget::Builtin(builtin),
-                arguments,
-            },
-        );
+        self.result
+            .calls
+            .insert(expr.span, CallResolution { target: CallTarget::Builtin(builtin), arguments });
         ty
+    }
+
+    /// The type `sum(iterable)` adds up and returns: the numbers a `List`, iterator or tensor
+    /// yields (a PyObject's, in Python).
+    fn sum_element(&mut self, iterable: &Expr, expected: Option<&Ty>) -> Ty {
+        // `let total: f32 = sum([1.0, 2.0])` adds f32s.
+        let expected_list = expected
+            .filter(|ty| ty.is_numeric() && takes_type_from_context(iterable))
+            .map(|ty| Ty::list(ty.clone()));
+        let iterable_ty = self.infer_value(iterable, expected_list.as_ref());
+        let element = self.iterable_element(&iterable_ty, iterable);
+        if matches!(iterable_ty, Ty::Tensor(_)) {
+            self.host_only(iterable.span, HostOnly::HostCall("`sum` of a tensor".to_string()));
+        }
+        if element.is_unknown()
+            || element == Ty::PyObject
+            || self.satisfies(&element, Bound::Numeric)
+        {
+            return element;
+        }
+        let mut diagnostic = Diagnostic::error(
+            codes::UNSATISFIED_BOUND,
+            format!(
+                "`sum` adds numbers, and the values of `{}` are `{}`",
+                iterable_ty.display(self.db),
+                element.display(self.db)
+            ),
+            Label::new(iterable.span, "not numbers"),
+        );
+        diagnostic = match &element {
+            Ty::Str => match &iterable_ty {
+                Ty::Dict(_, value) if value.is_numeric() => diagnostic.with_hint(format!(
+                    "a `Dict` yields its keys; to add up its values, write `sum({}.values())`",
+                    crate::pretty::expr_text(iterable)
+                )),
+                _ => diagnostic.with_hint(format!(
+                    "to join strings, write `\"\".join({})`",
+                    crate::pretty::expr_text(iterable)
+                )),
+            },
+            Ty::Param(param) => diagnostic.with_hint(format!(
+                "add the bound to the generic parameter: `{}: Numeric`",
+                param.name
+            )),
+            _ => diagnostic,
+        };
+        self.report(diagnostic);
+        Ty::Error
     }
 
     /// Exactly `N` positional arguments (E0202 / E0205 / E0203 otherwise).
@@ -208,11 +258,8 @@ impl InferenceContext<'_> {
             return None;
         }
         if args.len() != N {
-            let code = if args.len() > N {
-                codes::WRONG_ARGUMENT_COUNT
-            } else {
-                codes::MISSING_ARGUMENT
-            };
+            let code =
+                if args.len() > N { codes::WRONG_ARGUMENT_COUNT } else { codes::MISSING_ARGUMENT };
             self.report(Diagnostic::error(
                 code,
                 format!(
@@ -255,10 +302,7 @@ impl InferenceContext<'_> {
                     self.check_value(&arg.value, &Ty::Str);
                 }
                 Some(other) => {
-                    let keyword = arg
-                        .keyword
-                        .as_ref()
-                        .map_or(arg.span, |keyword| keyword.span);
+                    let keyword = arg.keyword.as_ref().map_or(arg.span, |keyword| keyword.span);
                     self.report(
                         Diagnostic::error(
                             codes::UNKNOWN_KEYWORD_ARGUMENT,
@@ -274,10 +318,7 @@ impl InferenceContext<'_> {
         let arguments = vec![ArgumentSource::Variadic(positional), sep, end];
         self.result.calls.insert(
             expr.span,
-            CallResolution {
-                target: CallTarget::Builtin(BuiltinFunction::Print),
-                arguments,
-            },
+            CallResolution { target: CallTarget::Builtin(BuiltinFunction::Print), arguments },
         );
         Ty::None
     }
@@ -321,10 +362,7 @@ impl InferenceContext<'_> {
             }
         } else {
             let values: Vec<&Expr> = args.iter().map(|arg| &arg.value).collect();
-            let leader = values
-                .iter()
-                .position(|value| !is_numeric_literal(value))
-                .unwrap_or(0);
+            let leader = leading_value(&values);
             let ty = self.infer_value(values[leader], expected.filter(|ty| ty.is_numeric()));
             for (index, value) in values.iter().enumerate() {
                 if index != leader {
@@ -344,13 +382,9 @@ impl InferenceContext<'_> {
             ));
         }
         let arguments = vec![ArgumentSource::Variadic((0..args.len()).collect())];
-        self.result.calls.insert(
-            expr.span,
-            CallResolution {
-                target: CallTarget::Builtin(builtin),
-                arguments,
-            },
-        );
+        self.result
+            .calls
+            .insert(expr.span, CallResolution { target: CallTarget::Builtin(builtin), arguments });
         ty
     }
 
@@ -362,7 +396,12 @@ impl InferenceContext<'_> {
         let Some([value]) = self.positional_arguments::<1>(&name, args, expr.span) else {
             return target;
         };
-        let from = if target.is_numeric() && is_numeric_literal(value) {
+        // A literal takes the target type (and is range-checked), unless it is a float
+        // literal cast to an integer type: `i64(2.5)` truncates an `f64`.
+        let literal_takes_target = target.is_numeric()
+            && is_numeric_literal(value)
+            && (target.is_float() || !contains_float_literal(value));
+        let from = if literal_takes_target {
             self.check_value(value, &target)
         } else {
             self.infer_value(value, None)
@@ -406,10 +445,7 @@ impl InferenceContext<'_> {
         self.result.calls.insert(
             expr.span,
             CallResolution {
-                target: CallTarget::Cast {
-                    from,
-                    to: target.clone(),
-                },
+                target: CallTarget::Cast { from, to: target.clone() },
                 arguments: vec![ArgumentSource::Argument(0)],
             },
         );
@@ -417,7 +453,8 @@ impl InferenceContext<'_> {
     }
 
     /// The element type `for` gets from a value of type `ty` (E0216 when it is not iterable).
-    pub fn iterable_element(&mut self, ty: &Ty, span: Span) -> Ty {
+    pub fn iterable_element(&mut self, ty: &Ty, iterable: &Expr) -> Ty {
+        let span = iterable.span;
         match ty {
             Ty::Iterator(element) | Ty::List(element) | Ty::Tensor(element) => (**element).clone(),
             Ty::Dict(key, _) => (**key).clone(),
@@ -427,14 +464,14 @@ impl InferenceContext<'_> {
             _ => {
                 let mut diagnostic = Diagnostic::error(
                     codes::NOT_ITERABLE,
-                    format!(
-                        "a value of type `{}` cannot be iterated",
-                        ty.display(self.db)
-                    ),
+                    format!("a value of type `{}` cannot be iterated", ty.display(self.db)),
                     Label::new(span, "not iterable"),
                 );
                 if ty.is_int() {
-                    diagnostic = diagnostic.with_hint("to count, iterate over `range(n)`");
+                    diagnostic = diagnostic.with_hint(format!(
+                        "to count from 0 up to `{0}`, iterate over `range({0})`",
+                        crate::pretty::expr_text(iterable)
+                    ));
                 } else if matches!(ty, Ty::Tuple(_)) {
                     diagnostic = diagnostic
                         .with_note("tuples are fixed-size values; index them with `p[0]`");

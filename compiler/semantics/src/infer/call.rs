@@ -19,6 +19,20 @@ use crate::signatures::{function_signature, struct_data, FunctionSignature};
 use crate::suggest;
 use crate::ty::{Bound, Ty};
 
+/// The built-in type that has a method of this name, for "`append` is a method of `List`".
+fn builtin_type_with_method(name: &str) -> Option<&'static str> {
+    let element = Box::new(Ty::Error);
+    [
+        (Ty::List(element.clone()), "List"),
+        (Ty::Str, "str"),
+        (Ty::Dict(element.clone(), element.clone()), "Dict"),
+        (Ty::Tensor(element), "Tensor"),
+    ]
+    .into_iter()
+    .find(|(receiver, _)| method_names(receiver).contains(&name))
+    .map(|(_, owner)| owner)
+}
+
 /// A parameter as argument binding sees it.
 #[derive(Clone, Debug)]
 pub struct ParamSpec {
@@ -73,15 +87,11 @@ impl InferenceContext<'_> {
     ) -> Ty {
         match self.scope.get(&name.text).cloned() {
             Some(ScopeEntry::Function(function)) => {
-                self.result
-                    .names
-                    .insert(callee.span, NameResolution::Function(function));
+                self.result.names.insert(callee.span, NameResolution::Function(function));
                 self.call_function(expr, callee.span, function, None, args, expected, false)
             }
             Some(ScopeEntry::Struct(strukt)) => {
-                self.result
-                    .names
-                    .insert(callee.span, NameResolution::Struct(strukt));
+                self.result.names.insert(callee.span, NameResolution::Struct(strukt));
                 self.construct(expr, strukt, args)
             }
             Some(ScopeEntry::Python(_)) => {
@@ -93,9 +103,7 @@ impl InferenceContext<'_> {
             }
             Some(ScopeEntry::Unresolved) => self.infer_arguments_for_recovery(args),
             Some(ScopeEntry::Module { name: module, .. }) => {
-                self.result
-                    .names
-                    .insert(callee.span, NameResolution::Module(module.clone()));
+                self.result.names.insert(callee.span, NameResolution::Module(module.clone()));
                 self.report(
                     Diagnostic::error(
                         codes::NOT_CALLABLE,
@@ -109,9 +117,7 @@ impl InferenceContext<'_> {
             Some(ScopeEntry::Const(_)) => self.call_value(expr, callee, args),
             None => {
                 if let Some(builtin) = BuiltinFunction::from_name(&name.text) {
-                    self.result
-                        .names
-                        .insert(callee.span, NameResolution::Builtin(builtin));
+                    self.result.names.insert(callee.span, NameResolution::Builtin(builtin));
                     return self.builtin_call(expr, builtin, args, expected);
                 }
                 if let Some(target) = scalar_type(&name.text) {
@@ -121,9 +127,7 @@ impl InferenceContext<'_> {
                             .insert(callee.span, NameResolution::Builtin(BuiltinFunction::Error));
                         return self.builtin_call(expr, BuiltinFunction::Error, args, expected);
                     }
-                    self.result
-                        .names
-                        .insert(callee.span, NameResolution::Type(target.clone()));
+                    self.result.names.insert(callee.span, NameResolution::Type(target.clone()));
                     return self.cast_call(expr, target, args);
                 }
                 if matches!(name.text.as_str(), "List" | "Dict" | "Tensor") {
@@ -174,10 +178,7 @@ impl InferenceContext<'_> {
         self.host_only(expr.span, HostOnly::Python);
         self.result.calls.insert(
             expr.span,
-            CallResolution {
-                target: CallTarget::Python,
-                arguments: Vec::new(),
-            },
+            CallResolution { target: CallTarget::Python, arguments: Vec::new() },
         );
         Ty::PyObject
     }
@@ -190,15 +191,11 @@ impl InferenceContext<'_> {
             ExprKind::Name(name) if self.lookup_local(&name.text).is_none() => {
                 match self.scope.get(&name.text)? {
                     ScopeEntry::Function(function) => {
-                        self.result
-                            .names
-                            .insert(path.span, NameResolution::Function(*function));
+                        self.result.names.insert(path.span, NameResolution::Function(*function));
                         Some(PathTarget::Function(*function))
                     }
                     ScopeEntry::Struct(strukt) => {
-                        self.result
-                            .names
-                            .insert(path.span, NameResolution::Struct(*strukt));
+                        self.result.names.insert(path.span, NameResolution::Struct(*strukt));
                         Some(PathTarget::Struct(*strukt))
                     }
                     _ => None,
@@ -211,10 +208,8 @@ impl InferenceContext<'_> {
                 if self.lookup_local(&module.text).is_some() {
                     return None;
                 }
-                let Some(ScopeEntry::Module {
-                    name: module_name,
-                    file,
-                }) = self.scope.get(&module.text).cloned()
+                let Some(ScopeEntry::Module { name: module_name, file }) =
+                    self.scope.get(&module.text).cloned()
                 else {
                     return None;
                 };
@@ -223,9 +218,7 @@ impl InferenceContext<'_> {
                     ScopeEntry::Struct(strukt) => PathTarget::Struct(*strukt),
                     _ => return None,
                 };
-                self.result
-                    .names
-                    .insert(base.span, NameResolution::Module(module_name));
+                self.result.names.insert(base.span, NameResolution::Module(module_name));
                 let resolution = match target {
                     PathTarget::Function(function) => NameResolution::Function(function),
                     PathTarget::Struct(strukt) => NameResolution::Struct(strukt),
@@ -251,10 +244,8 @@ impl InferenceContext<'_> {
         // An item of a standard library module: `math.sqrt(x)`, `gpu.Dim3(...)`.
         if let ExprKind::Name(module) = &base.kind {
             if self.lookup_local(&module.text).is_none() {
-                if let Some(ScopeEntry::Module {
-                    name: module_name,
-                    file,
-                }) = self.scope.get(&module.text).cloned()
+                if let Some(ScopeEntry::Module { name: module_name, file }) =
+                    self.scope.get(&module.text).cloned()
                 {
                     return match self.resolve_path(callee) {
                         Some(PathTarget::Function(function)) => self.call_function(
@@ -289,9 +280,7 @@ impl InferenceContext<'_> {
         let receiver = self.infer_value(base, None);
         match &receiver {
             Ty::PyObject => {
-                self.result
-                    .attributes
-                    .insert(callee.span, AttributeResolution::Python);
+                self.result.attributes.insert(callee.span, AttributeResolution::Python);
                 self.record_type(callee.span, &Ty::PyObject);
                 self.python_call(expr, args)
             }
@@ -305,15 +294,18 @@ impl InferenceContext<'_> {
             _ => {
                 let mut diagnostic = Diagnostic::error(
                     codes::UNKNOWN_METHOD,
-                    format!(
-                        "`{}` has no method `{}`",
-                        receiver.display(self.db),
-                        name.text
-                    ),
+                    format!("`{}` has no method `{}`", receiver.display(self.db), name.text),
                     Label::new(name.span, "unknown method"),
                 );
                 if receiver == Ty::Exception {
                     diagnostic = diagnostic.with_hint("an `Error` has the field `message`");
+                } else if let Some(owner) = builtin_type_with_method(&name.text) {
+                    diagnostic = diagnostic.with_note(format!(
+                        "`{}` is a method of `{owner}`, but `{}` has type `{}`",
+                        name.text,
+                        crate::pretty::expr_text(base),
+                        receiver.display(self.db)
+                    ));
                 }
                 self.report(diagnostic);
                 self.infer_arguments_for_recovery(args)
@@ -335,10 +327,7 @@ impl InferenceContext<'_> {
         let data = struct_data(self.db, strukt);
         let Some(method) = data.method(&name.text) else {
             let message = if data.field(&name.text).is_some() {
-                format!(
-                    "the field `{}` of `{}` is not callable",
-                    name.text, data.name
-                )
+                format!("the field `{}` of `{}` is not callable", name.text, data.name)
             } else {
                 format!("`{}` has no method `{}`", data.name, name.text)
             };
@@ -361,9 +350,7 @@ impl InferenceContext<'_> {
             self.report(diagnostic);
             return self.infer_arguments_for_recovery(args);
         };
-        self.result
-            .attributes
-            .insert(callee.span, AttributeResolution::Method);
+        self.result.attributes.insert(callee.span, AttributeResolution::Method);
         let signature = function_signature(self.db, method);
         if signature.receiver == Some(mlc_syntax::ast::ParamKind::MutSelf) {
             self.require_mutable_receiver(base, &signature.name);
@@ -383,11 +370,7 @@ impl InferenceContext<'_> {
             let known = method_names(receiver);
             let mut diagnostic = Diagnostic::error(
                 codes::UNKNOWN_METHOD,
-                format!(
-                    "`{}` has no method `{}`",
-                    receiver.display(self.db),
-                    name.text
-                ),
+                format!("`{}` has no method `{}`", receiver.display(self.db), name.text),
                 Label::new(name.span, "unknown method"),
             );
             diagnostic = match (
@@ -412,9 +395,7 @@ impl InferenceContext<'_> {
             self.report(diagnostic);
             return self.infer_arguments_for_recovery(args);
         };
-        self.result
-            .attributes
-            .insert(callee.span, AttributeResolution::Method);
+        self.result.attributes.insert(callee.span, AttributeResolution::Method);
         if method.allocates {
             let what = match receiver {
                 Ty::Tensor(_) => "a tensor",
@@ -424,10 +405,7 @@ impl InferenceContext<'_> {
             self.host_only(expr.span, HostOnly::Allocation(what));
         }
         if method.host_only {
-            self.host_only(
-                expr.span,
-                HostOnly::HostCall(format!("`.{}()`", method.name)),
-            );
+            self.host_only(expr.span, HostOnly::HostCall(format!("`.{}()`", method.name)));
         }
         if method.needs_comparable {
             if let Ty::List(element) = receiver {
@@ -480,16 +458,12 @@ impl InferenceContext<'_> {
             Some(PathTarget::Function(function)) => {
                 let signature = function_signature(self.db, function);
                 if signature.flags.kernel {
-                    self.result
-                        .indexes
-                        .insert(callee.span, IndexResolution::LaunchConfiguration);
+                    self.result.indexes.insert(callee.span, IndexResolution::LaunchConfiguration);
                     return self
                         .launch(expr, callee, function, &signature, indices, args, expected);
                 }
                 if signature.is_generic() {
-                    self.result
-                        .indexes
-                        .insert(callee.span, IndexResolution::TypeArguments);
+                    self.result.indexes.insert(callee.span, IndexResolution::TypeArguments);
                     return self.call_function(
                         expr,
                         callee.span,
@@ -519,10 +493,7 @@ impl InferenceContext<'_> {
             Some(PathTarget::Struct(strukt)) => {
                 self.report(Diagnostic::error(
                     codes::WRONG_TYPE_ARGUMENT_COUNT,
-                    format!(
-                        "the struct `{}` takes no type arguments",
-                        strukt.name(self.db)
-                    ),
+                    format!("the struct `{}` takes no type arguments", strukt.name(self.db)),
                     Label::new(callee.span, "unexpected type arguments"),
                 ));
                 self.infer_arguments_for_recovery(args)
@@ -540,9 +511,7 @@ impl InferenceContext<'_> {
                         return self.infer_arguments_for_recovery(args);
                     };
                     let ty = self.lower_type(&type_expr);
-                    self.result
-                        .indexes
-                        .insert(callee.span, IndexResolution::TypeArguments);
+                    self.result.indexes.insert(callee.span, IndexResolution::TypeArguments);
                     return self.container_call(expr, ty, args);
                 }
                 self.call_value(expr, callee, args)
@@ -554,12 +523,8 @@ impl InferenceContext<'_> {
     pub fn lower_type(&mut self, ty: &mlc_syntax::ast::TypeExpr) -> Ty {
         let mut diagnostics = Vec::new();
         let scope = self.scope.clone();
-        let lowered = TypeScope {
-            db: self.db,
-            module: &scope,
-            generics: &self.generics,
-        }
-        .lower(ty, &mut diagnostics);
+        let lowered = TypeScope { db: self.db, module: &scope, generics: &self.generics }
+            .lower(ty, &mut diagnostics);
         self.result.diagnostics.extend(diagnostics);
         lowered
     }
@@ -573,25 +538,17 @@ impl InferenceContext<'_> {
             (Ty::List(element), []) => {
                 self.host_only(expr.span, HostOnly::Allocation("a list"));
                 let target = CallTarget::ListConstructor((**element).clone());
-                self.result.calls.insert(
-                    expr.span,
-                    CallResolution {
-                        target,
-                        arguments: Vec::new(),
-                    },
-                );
+                self.result
+                    .calls
+                    .insert(expr.span, CallResolution { target, arguments: Vec::new() });
                 ty
             }
             (Ty::Dict(key, value), []) => {
                 self.host_only(expr.span, HostOnly::Allocation("a dict"));
                 let target = CallTarget::DictConstructor((**key).clone(), (**value).clone());
-                self.result.calls.insert(
-                    expr.span,
-                    CallResolution {
-                        target,
-                        arguments: Vec::new(),
-                    },
-                );
+                self.result
+                    .calls
+                    .insert(expr.span, CallResolution { target, arguments: Vec::new() });
                 ty
             }
             _ => self.cast_call(expr, ty, args),
@@ -655,19 +612,11 @@ impl InferenceContext<'_> {
             self.result.called_functions.push(function);
         }
         let target = if is_method {
-            CallTarget::Method {
-                function,
-                type_args: type_args.clone(),
-            }
+            CallTarget::Method { function, type_args: type_args.clone() }
         } else {
-            CallTarget::Function {
-                function,
-                type_args: type_args.clone(),
-            }
+            CallTarget::Function { function, type_args: type_args.clone() }
         };
-        self.result
-            .calls
-            .insert(expr.span, CallResolution { target, arguments });
+        self.result.calls.insert(expr.span, CallResolution { target, arguments });
         signature.return_ty.substitute(&type_args)
     }
 
@@ -682,10 +631,7 @@ impl InferenceContext<'_> {
         args: &[Arg],
         expected: Option<&Ty>,
     ) -> Ty {
-        self.host_only(
-            callee.span,
-            HostOnly::HostCall("a kernel launch".to_string()),
-        );
+        self.host_only(callee.span, HostOnly::HostCall("a kernel launch".to_string()));
         if indices.len() != 2 {
             self.report(
                 Diagnostic::error(
@@ -697,10 +643,7 @@ impl InferenceContext<'_> {
                     ),
                     Label::new(callee.span, "launch configuration"),
                 )
-                .with_hint(format!(
-                    "write `{}[blocks, threads_per_block](...)`",
-                    signature.name
-                )),
+                .with_hint(format!("write `{}[blocks, threads_per_block](...)`", signature.name)),
             );
         }
         for index in indices {
@@ -711,10 +654,7 @@ impl InferenceContext<'_> {
         self.record_instantiation(kernel, &type_args);
         self.result.calls.insert(
             expr.span,
-            CallResolution {
-                target: CallTarget::KernelLaunch { kernel, type_args },
-                arguments,
-            },
+            CallResolution { target: CallTarget::KernelLaunch { kernel, type_args }, arguments },
         );
         Ty::None
     }
@@ -756,10 +696,7 @@ impl InferenceContext<'_> {
         let arguments = self.check_arguments(&data.name, &params, args, expr.span);
         self.result.calls.insert(
             expr.span,
-            CallResolution {
-                target: CallTarget::StructConstructor(strukt),
-                arguments,
-            },
+            CallResolution { target: CallTarget::StructConstructor(strukt), arguments },
         );
         Ty::Struct(strukt)
     }

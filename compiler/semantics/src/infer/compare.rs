@@ -6,7 +6,7 @@
 use mlc_diagnostics::{codes, Diagnostic, Label};
 use mlc_syntax::ast::{CompareOp, Expr};
 
-use super::expr::is_numeric_literal;
+use super::expr::{literal_operands_default, takes_type_from_context};
 use super::{Coercion, InferenceContext, OperatorResolution};
 use crate::signatures::struct_data;
 use crate::ty::{bounds_imply, Bound, Ty};
@@ -23,16 +23,18 @@ impl InferenceContext<'_> {
                     let rhs_ty = self.infer_value(right, hint.as_ref());
                     (known, rhs_ty)
                 }
-                None if is_numeric_literal(left)
-                    && !is_numeric_literal(right)
-                    && !matches!(op, CompareOp::In | CompareOp::NotIn) =>
-                {
+                None if takes_type_from_context(left) && !takes_type_from_context(right) => {
                     let rhs_ty = self.infer_value(right, None);
-                    let hint = self.compare_expectation(*op, &rhs_ty);
+                    let hint = if matches!(op, CompareOp::In | CompareOp::NotIn) {
+                        self.member_expectation(&rhs_ty)
+                    } else {
+                        self.compare_expectation(*op, &rhs_ty)
+                    };
                     (self.infer_value(left, hint.as_ref()), rhs_ty)
                 }
                 None => {
-                    let lhs_ty = self.infer_value(left, None);
+                    let default = literal_operands_default(left, right);
+                    let lhs_ty = self.infer_value(left, default.as_ref());
                     let hint = self.compare_expectation(*op, &lhs_ty);
                     (lhs_ty, self.infer_value(right, hint.as_ref()))
                 }
@@ -50,12 +52,24 @@ impl InferenceContext<'_> {
         }
     }
 
+    /// What the left operand of `x in c` should be typed as: an element (or key) of `c`.
+    fn member_expectation(&self, container: &Ty) -> Option<Ty> {
+        match container {
+            Ty::List(element) => Some((**element).clone()),
+            Ty::Dict(key, _) => Some((**key).clone()),
+            _ => None,
+        }
+    }
+
     /// What the other operand of a comparison should be typed as: the known side's type for
     /// containers (so `xs == []` types the empty list), its scalar type otherwise.
     fn compare_expectation(&self, op: CompareOp, known: &Ty) -> Option<Ty> {
         match (op, known) {
             (CompareOp::In | CompareOp::NotIn, _) => None,
             (_, Ty::List(_) | Ty::Dict(..) | Ty::Tuple(_)) => Some(known.clone()),
+            // For a struct, the parameter type of the method the operator calls.
+            (CompareOp::Lt | CompareOp::Gt, _) => self.operand_expectation(known, "__lt__"),
+            (CompareOp::Le | CompareOp::Ge, _) => self.operand_expectation(known, "__le__"),
             _ => self.operand_expectation(known, "__eq__"),
         }
     }
@@ -83,9 +97,7 @@ impl InferenceContext<'_> {
                         } else if *lhs_ty != Ty::PyObject {
                             self.result.coercions.insert(left.span, Coercion::ToPython);
                         }
-                        self.result
-                            .operators
-                            .insert(span, OperatorResolution::Python);
+                        self.result.operators.insert(span, OperatorResolution::Python);
                     }
                     Ty::Str | Ty::List(_) | Ty::Dict(..) => {
                         let element = match rhs_ty {
@@ -96,9 +108,7 @@ impl InferenceContext<'_> {
                         self.coerce(left, lhs_ty, &element);
                         self.result.operators.insert(
                             span,
-                            OperatorResolution::Contains {
-                                container: rhs_ty.clone(),
-                            },
+                            OperatorResolution::Contains { container: rhs_ty.clone() },
                         );
                     }
                     _ => {
@@ -116,9 +126,7 @@ impl InferenceContext<'_> {
                 if matches!(lhs_ty, Ty::PyObject | Ty::None)
                     || matches!(rhs_ty, Ty::PyObject | Ty::None)
                 {
-                    self.result
-                        .operators
-                        .insert(span, OperatorResolution::Python);
+                    self.result.operators.insert(span, OperatorResolution::Python);
                 } else {
                     let diagnostic = self
                         .unsupported_operator_diagnostic(symbol, lhs_ty, Some(rhs_ty), span)
@@ -169,14 +177,9 @@ impl InferenceContext<'_> {
                 self.report(diagnostic);
                 return;
             };
-            self.result.operators.insert(
-                span,
-                OperatorResolution::Dunder {
-                    method,
-                    flipped,
-                    negated,
-                },
-            );
+            self.result
+                .operators
+                .insert(span, OperatorResolution::Dunder { method, flipped, negated });
             // Flipped: `a > b` is `b.__lt__(a)`, so both sides are the struct.
             let operand = if flipped { left } else { right };
             let operand_ty = if flipped { lhs_ty } else { rhs_ty };
@@ -211,12 +214,7 @@ impl InferenceContext<'_> {
             self.report(diagnostic);
             return;
         }
-        self.result.operators.insert(
-            span,
-            OperatorResolution::Native {
-                operand: lhs_ty.clone(),
-            },
-        );
+        self.result.operators.insert(span, OperatorResolution::Native { operand: lhs_ty.clone() });
     }
 
     /// Whether values of `ty` support `==` (when `equality`) or ordering.
@@ -224,9 +222,9 @@ impl InferenceContext<'_> {
         match ty {
             Ty::Int(_) | Ty::Float(_) | Ty::Str | Ty::Bool | Ty::Error | Ty::Never => true,
             Ty::None => equality,
-            Ty::Tuple(elements) => elements
-                .iter()
-                .all(|element| self.comparable(element, equality)),
+            Ty::Tuple(elements) => {
+                elements.iter().all(|element| self.comparable(element, equality))
+            }
             Ty::List(element) => self.comparable(element, equality),
             Ty::Dict(key, value) => {
                 equality && self.comparable(key, true) && self.comparable(value, true)

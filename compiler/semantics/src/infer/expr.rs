@@ -2,7 +2,7 @@
 //! and dict literals, conditional expressions and f-strings.
 
 use mlc_diagnostics::{codes, Diagnostic, Label, Span};
-use mlc_syntax::ast::{Expr, ExprKind, FStringPart, Name, UnaryOp};
+use mlc_syntax::ast::{BinaryOp, Expr, ExprKind, FStringPart, Name, UnaryOp};
 use rustc_hash::FxHashSet;
 
 use super::kernel::HostOnly;
@@ -77,29 +77,9 @@ impl InferenceContext<'_> {
             ExprKind::Binary { op, lhs, rhs } => self.infer_binary(*op, lhs, rhs, expr, expected),
             ExprKind::Logical { lhs, rhs, .. } => self.infer_logical(lhs, rhs, expr),
             ExprKind::Compare { first, rest } => self.infer_compare(first, rest),
-            ExprKind::IfElse {
-                condition,
-                then,
-                otherwise,
-            } => {
+            ExprKind::IfElse { condition, then, otherwise } => {
                 self.check_condition(condition);
-                let then_ty = self.infer_value(then, expected);
-                let expected_other = if then_ty.is_unknown() {
-                    expected.cloned()
-                } else {
-                    Some(then_ty.clone())
-                };
-                match expected_other {
-                    Some(ty) => {
-                        self.check_value(otherwise, &ty);
-                        if then_ty.is_unknown() {
-                            ty
-                        } else {
-                            then_ty
-                        }
-                    }
-                    None => self.infer_value(otherwise, None),
-                }
+                self.infer_conditional(then, otherwise, expected)
             }
             ExprKind::Call { callee, args } => self.infer_call(expr, callee, args, expected),
             ExprKind::Attribute { base, name } => self.infer_attribute(expr, base, name),
@@ -113,6 +93,32 @@ impl InferenceContext<'_> {
                 Ty::Error
             }
             ExprKind::Error => Ty::Error,
+        }
+    }
+
+    /// The branches of `then if condition else otherwise` must agree; a branch whose type
+    /// comes from its context (`1.0 if c else x`) takes the other branch's type.
+    fn infer_conditional(&mut self, then: &Expr, otherwise: &Expr, expected: Option<&Ty>) -> Ty {
+        let (first, second) =
+            if takes_type_from_context(then) && !takes_type_from_context(otherwise) {
+                (otherwise, then)
+            } else {
+                (then, otherwise)
+            };
+        let default = literal_operands_default(then, otherwise);
+        let first_ty = self.infer_value(first, expected.or(default.as_ref()));
+        let expected_second =
+            if first_ty.is_unknown() { expected.cloned() } else { Some(first_ty.clone()) };
+        match expected_second {
+            Some(ty) => {
+                self.check_value(second, &ty);
+                if first_ty.is_unknown() {
+                    ty
+                } else {
+                    first_ty
+                }
+            }
+            None => self.infer_value(second, None),
         }
     }
 
@@ -143,10 +149,7 @@ impl InferenceContext<'_> {
             self.report(
                 Diagnostic::error(
                     codes::LITERAL_OUT_OF_RANGE,
-                    format!(
-                        "the literal `{sign}{value}` does not fit in `{}`",
-                        int.name()
-                    ),
+                    format!("the literal `{sign}{value}` does not fit in `{}`", int.name()),
                     Label::new(span, format!("out of range for `{}`", int.name())),
                 )
                 .with_note(format!("`{}` holds {low} to {high}", int.name())),
@@ -184,9 +187,7 @@ impl InferenceContext<'_> {
                 const_data(self.db, konst).ty.clone()
             }
             Some(ScopeEntry::Python(module)) => {
-                self.result
-                    .names
-                    .insert(span, NameResolution::Python(module));
+                self.result.names.insert(span, NameResolution::Python(module));
                 self.host_only(span, HostOnly::Python);
                 if self.in_kernel {
                     Ty::Error
@@ -195,9 +196,7 @@ impl InferenceContext<'_> {
                 }
             }
             Some(ScopeEntry::Function(function)) => {
-                self.result
-                    .names
-                    .insert(span, NameResolution::Function(function));
+                self.result.names.insert(span, NameResolution::Function(function));
                 self.not_a_value(
                     span,
                     format!("the function `{}` is not a value", name.text),
@@ -206,9 +205,7 @@ impl InferenceContext<'_> {
                 Ty::Error
             }
             Some(ScopeEntry::Struct(strukt)) => {
-                self.result
-                    .names
-                    .insert(span, NameResolution::Struct(strukt));
+                self.result.names.insert(span, NameResolution::Struct(strukt));
                 self.not_a_value(
                     span,
                     format!("the struct `{}` is not a value", name.text),
@@ -217,9 +214,7 @@ impl InferenceContext<'_> {
                 Ty::Error
             }
             Some(ScopeEntry::Module { name: module, .. }) => {
-                self.result
-                    .names
-                    .insert(span, NameResolution::Module(module.clone()));
+                self.result.names.insert(span, NameResolution::Module(module.clone()));
                 self.not_a_value(
                     span,
                     format!("the module `{module}` is not a value"),
@@ -230,9 +225,7 @@ impl InferenceContext<'_> {
             Some(ScopeEntry::Unresolved) => Ty::Error,
             None => {
                 if let Some(builtin) = BuiltinFunction::from_name(&name.text) {
-                    self.result
-                        .names
-                        .insert(span, NameResolution::Builtin(builtin));
+                    self.result.names.insert(span, NameResolution::Builtin(builtin));
                     self.not_a_value(
                         span,
                         format!("the built-in function `{}` is not a value", name.text),
@@ -270,7 +263,20 @@ impl InferenceContext<'_> {
             format!("unknown name `{text}`"),
             Label::new(name.span, "not found in this scope"),
         );
-        if let Some(spelling) = python_spelling(text) {
+        let owner_member =
+            self.owner.filter(|_| self.lookup_local("self").is_some()).and_then(|owner| {
+                let data = struct_data(self.db, owner);
+                if data.field(text).is_some() {
+                    Some(format!("`{text}` is a field: write `self.{text}`"))
+                } else if data.method(text).is_some() {
+                    Some(format!("`{text}` is a method: call it as `self.{text}(...)`"))
+                } else {
+                    None
+                }
+            });
+        if let Some(hint) = owner_member {
+            diagnostic = diagnostic.with_hint(hint);
+        } else if let Some(spelling) = python_spelling(text) {
             diagnostic = diagnostic.with_hint(format!("write {spelling}"));
         } else if let Some(module) = module_names().find(|module| *module == text) {
             diagnostic =
@@ -321,12 +327,9 @@ impl InferenceContext<'_> {
                         .collect(),
                 )
             }
-            _ => Ty::Tuple(
-                elements
-                    .iter()
-                    .map(|element| self.infer_value(element, None))
-                    .collect(),
-            ),
+            _ => {
+                Ty::Tuple(elements.iter().map(|element| self.infer_value(element, None)).collect())
+            }
         }
     }
 
@@ -339,50 +342,46 @@ impl InferenceContext<'_> {
             }
             return Ty::list(element);
         }
-        let Some(element) = self.infer_common_type(
-            elements,
-            span,
-            "[]",
-            "List[i64]()",
-            "let xs: List[i64] = []",
-        ) else {
+        if elements.is_empty() {
+            self.cannot_infer_empty(span, "[]", "List[i64]");
             return Ty::list(Ty::Error);
+        }
+        Ty::list(self.infer_common_type(elements))
+    }
+
+    /// E0210 for `[]` or `{}` without an expected type. The hint repeats the binding as
+    /// written (`var xs = []` becomes `var xs: List[i64] = []`) when the literal is its value.
+    fn cannot_infer_empty(&mut self, span: Span, empty: &str, example: &str) {
+        let hint = match &self.empty_literal_binding {
+            Some((value, binding)) if *value == span => format!(
+                "say what it holds: `{binding}: {example} = {empty}`, or `{binding} = {example}()`"
+            ),
+            _ => format!(
+                "write `{example}()`, or give the value a type: `let name: {example} = {empty}`"
+            ),
         };
-        Ty::list(element)
+        self.report(
+            Diagnostic::error(
+                codes::CANNOT_INFER,
+                format!("the element type of `{empty}` cannot be inferred"),
+                Label::new(span, "empty, and nothing says what it holds"),
+            )
+            .with_hint(hint),
+        );
     }
 
     /// The type of a list of values that must agree: the first value that is not a bare
-    /// numeric literal decides, so `[1, x]` with `x: f32` is a list of f32.
-    fn infer_common_type(
-        &mut self,
-        values: &[Expr],
-        span: Span,
-        empty: &str,
-        constructor: &str,
-        annotated: &str,
-    ) -> Option<Ty> {
-        if values.is_empty() {
-            self.report(
-                Diagnostic::error(
-                    codes::CANNOT_INFER,
-                    format!("the element type of `{empty}` cannot be inferred"),
-                    Label::new(span, "empty, and nothing says what it holds"),
-                )
-                .with_hint(format!("write `{constructor}`, or annotate: `{annotated}`")),
-            );
-            return None;
-        }
-        let leader = values
-            .iter()
-            .position(|value| !is_numeric_literal(value))
-            .unwrap_or(0);
+    /// numeric literal decides, so `[1, x]` with `x: f32` is a list of f32. `values` is not
+    /// empty.
+    fn infer_common_type(&mut self, values: &[Expr]) -> Ty {
+        let leader = leading_value(&values.iter().collect::<Vec<_>>());
         let ty = self.infer_value(&values[leader], None);
         for (index, value) in values.iter().enumerate() {
             if index != leader {
                 self.check_value(value, &ty);
             }
         }
-        Some(ty)
+        ty
     }
 
     fn infer_dict(&mut self, entries: &[(Expr, Expr)], span: Span, expected: Option<&Ty>) -> Ty {
@@ -395,20 +394,14 @@ impl InferenceContext<'_> {
             }
             return Ty::dict(key, value);
         }
+        if entries.is_empty() {
+            self.cannot_infer_empty(span, "{}", "Dict[str, i64]");
+            return Ty::dict(Ty::Error, Ty::Error);
+        }
         let keys: Vec<Expr> = entries.iter().map(|(key, _)| key.clone()).collect();
         let values: Vec<Expr> = entries.iter().map(|(_, value)| value.clone()).collect();
-        let Some(key) = self.infer_common_type(
-            &keys,
-            span,
-            "{}",
-            "Dict[str, i64]()",
-            "let d: Dict[str, i64] = {}",
-        ) else {
-            return Ty::dict(Ty::Error, Ty::Error);
-        };
-        let value = self
-            .infer_common_type(&values, span, "{}", "", "")
-            .unwrap_or(Ty::Error);
+        let key = self.infer_common_type(&keys);
+        let value = self.infer_common_type(&values);
         if !key.is_hashable() {
             let diagnostic = not_hashable(self.db, &key, keys[0].span);
             self.report(diagnostic);
@@ -442,10 +435,7 @@ impl InferenceContext<'_> {
         }
         let mut diagnostic = Diagnostic::error(
             codes::NOT_PRINTABLE,
-            format!(
-                "a value of type `{}` cannot be printed",
-                ty.display(self.db)
-            ),
+            format!("a value of type `{}` cannot be printed", ty.display(self.db)),
             Label::new(span, "not printable"),
         );
         if let Ty::Param(param) = ty {
@@ -477,9 +467,9 @@ impl InferenceContext<'_> {
             | Ty::PyObject
             | Ty::Exception => true,
             Ty::Error | Ty::Never | Ty::Tensor(_) => true,
-            Ty::Tuple(elements) => elements
-                .iter()
-                .all(|element| self.printable_inner(element, visiting)),
+            Ty::Tuple(elements) => {
+                elements.iter().all(|element| self.printable_inner(element, visiting))
+            }
             Ty::List(element) => self.printable_inner(element, visiting),
             Ty::Dict(key, value) => {
                 self.printable_inner(key, visiting) && self.printable_inner(value, visiting)
@@ -489,9 +479,7 @@ impl InferenceContext<'_> {
                     return true;
                 }
                 let data = struct_data(self.db, *strukt);
-                data.fields
-                    .iter()
-                    .all(|field| self.printable_inner(&field.ty, visiting))
+                data.fields.iter().all(|field| self.printable_inner(&field.ty, visiting))
             }
             Ty::Param(param) => bounds_imply(self.param_bounds(param.index), Bound::Printable),
             Ty::Iterator(_) => false,
@@ -509,10 +497,7 @@ impl InferenceContext<'_> {
         let text = crate::pretty::expr_text(condition);
         let mut diagnostic = Diagnostic::error(
             codes::CONDITION_NOT_BOOL,
-            format!(
-                "expected a `bool` condition, found `{}`",
-                ty.display(self.db)
-            ),
+            format!("expected a `bool` condition, found `{}`", ty.display(self.db)),
             Label::new(condition.span, "not a bool"),
         );
         diagnostic = match &ty {
@@ -528,16 +513,86 @@ impl InferenceContext<'_> {
     }
 }
 
-/// `1`, `2.5`, `-3`: literals whose type comes from their context.
+/// `1`, `2.5`, `-3`, `2.0 * 3.0`, `1 if c else 2`: numbers written only with literals and
+/// arithmetic, whose type comes from their context. (Bitwise operators make an integer:
+/// `1 << 3` is not a literal a float context can take.)
 pub fn is_numeric_literal(expr: &Expr) -> bool {
     match &expr.kind {
         ExprKind::Int(_) | ExprKind::Float(_) => true,
-        ExprKind::Unary {
-            op: UnaryOp::Neg | UnaryOp::Pos,
-            operand,
-        } => is_numeric_literal(operand),
+        ExprKind::Unary { op: UnaryOp::Neg | UnaryOp::Pos, operand } => is_numeric_literal(operand),
+        ExprKind::Binary { op, lhs, rhs } => {
+            matches!(
+                op,
+                BinaryOp::Add
+                    | BinaryOp::Sub
+                    | BinaryOp::Mul
+                    | BinaryOp::Div
+                    | BinaryOp::FloorDiv
+                    | BinaryOp::Mod
+                    | BinaryOp::Pow
+            ) && is_numeric_literal(lhs)
+                && is_numeric_literal(rhs)
+        }
+        ExprKind::IfElse { then, otherwise, .. } => {
+            is_numeric_literal(then) && is_numeric_literal(otherwise)
+        }
         _ => false,
     }
+}
+
+/// Whether a literal mentions a float literal: without an expected type, `1 + 2.5` and
+/// `[1, 2.5]` are `f64`, not `i64`.
+pub fn contains_float_literal(expr: &Expr) -> bool {
+    match &expr.kind {
+        ExprKind::Float(_) => true,
+        ExprKind::Unary { operand, .. } => contains_float_literal(operand),
+        ExprKind::Binary { lhs, rhs, .. } => {
+            contains_float_literal(lhs) || contains_float_literal(rhs)
+        }
+        ExprKind::IfElse { then, otherwise, .. } => {
+            contains_float_literal(then) || contains_float_literal(otherwise)
+        }
+        ExprKind::List(elements) | ExprKind::Tuple(elements) => {
+            elements.iter().any(contains_float_literal)
+        }
+        ExprKind::Dict(entries) => entries
+            .iter()
+            .any(|(key, value)| contains_float_literal(key) || contains_float_literal(value)),
+        _ => false,
+    }
+}
+
+/// A value whose type the context decides: a numeric literal, or a list, dict or tuple
+/// literal made only of such values (`[]`, `[1.0, 2.0]`, `{}`). Next to such a value, the
+/// other operand (or element, or argument) is inferred first and decides the type.
+pub fn takes_type_from_context(expr: &Expr) -> bool {
+    match &expr.kind {
+        ExprKind::List(elements) | ExprKind::Tuple(elements) => {
+            elements.iter().all(takes_type_from_context)
+        }
+        ExprKind::Dict(entries) => entries
+            .iter()
+            .all(|(key, value)| takes_type_from_context(key) && takes_type_from_context(value)),
+        _ => is_numeric_literal(expr),
+    }
+}
+
+/// Which of several values that must agree decides their type: the first whose type does
+/// not come from the context, else the first literal with a float in it, else the first.
+pub fn leading_value(values: &[&Expr]) -> usize {
+    values
+        .iter()
+        .position(|value| !takes_type_from_context(value))
+        .or_else(|| values.iter().position(|value| contains_float_literal(value)))
+        .unwrap_or(0)
+}
+
+/// The type to give numeric literals on both sides of an operator when nothing else does:
+/// `f64` when either has a float literal (`1 + 2.5`), else the default (`i64`).
+pub fn literal_operands_default(lhs: &Expr, rhs: &Expr) -> Option<Ty> {
+    let both_literal = is_numeric_literal(lhs) && is_numeric_literal(rhs);
+    (both_literal && (contains_float_literal(lhs) || contains_float_literal(rhs)))
+        .then_some(Ty::F64)
 }
 
 fn int_range(int: crate::ty::IntTy) -> (String, String) {

@@ -66,11 +66,21 @@ impl InferenceContext<'_> {
             .with_hint(
                 "pass tensors in as parameters, or use `shared_array[T](n)` for scratch memory",
             ),
-            HostOnly::HostCall(what) => Diagnostic::error(
-                codes::KERNEL_CALLS_HOST_FUNCTION,
-                format!("a `@kernel` cannot call {what}"),
-                Label::new(span, "runs only on the host"),
-            ),
+            HostOnly::HostCall(what) => {
+                let diagnostic = Diagnostic::error(
+                    codes::KERNEL_CALLS_HOST_FUNCTION,
+                    format!("a `@kernel` cannot call {what}"),
+                    Label::new(span, "runs only on the host"),
+                )
+                .with_note("kernels run on the GPU; this needs the host (the CPU side)");
+                if what == "`print`" {
+                    diagnostic.with_hint(
+                        "write the values into a `Tensor` parameter, and print them on the host after `synchronize()`",
+                    )
+                } else {
+                    diagnostic
+                }
+            }
         };
         self.report(diagnostic);
     }
@@ -118,12 +128,10 @@ impl InferenceContext<'_> {
         }
         // A user function called from a kernel: its signature must cross to the GPU and its
         // body must be GPU-compatible.
-        let crosses = signature
-            .params
-            .iter()
-            .all(|param| valid_kernel_value(&param.ty, &signature.generics))
-            && (signature.return_ty == Ty::None
-                || valid_kernel_value(&signature.return_ty, &signature.generics));
+        let crosses =
+            signature.params.iter().all(|param| valid_kernel_value(&param.ty, &signature.generics))
+                && (signature.return_ty == Ty::None
+                    || valid_kernel_value(&signature.return_ty, &signature.generics));
         if !crosses {
             self.report(
                 Diagnostic::error(

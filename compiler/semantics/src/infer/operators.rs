@@ -9,7 +9,7 @@ use mlc_diagnostics::{codes, Diagnostic, Label, Span};
 use mlc_syntax::ast::{BinaryOp, Expr, ExprKind, UnaryOp};
 
 use super::coerce::cast_text;
-use super::expr::is_numeric_literal;
+use super::expr::{literal_operands_default, takes_type_from_context};
 use super::kernel::HostOnly;
 use super::{Coercion, InferenceContext, OperatorResolution};
 use crate::item_tree::FunctionId;
@@ -52,10 +52,7 @@ impl InferenceContext<'_> {
             Ty::List(_) => Some(other.clone()),
             Ty::Struct(strukt) => {
                 let method = struct_data(self.db, *strukt).method(op_name)?;
-                function_signature(self.db, method)
-                    .params
-                    .first()
-                    .map(|param| param.ty.clone())
+                function_signature(self.db, method).params.first().map(|param| param.ty.clone())
             }
             _ => None,
         }
@@ -69,8 +66,12 @@ impl InferenceContext<'_> {
         expected: Option<&Ty>,
         op_name: &str,
     ) -> (Ty, Ty) {
-        let expected = expected.filter(|ty| matches!(ty, Ty::Int(_) | Ty::Float(_) | Ty::Param(_)));
-        if is_numeric_literal(lhs) && !is_numeric_literal(rhs) {
+        let expected = expected
+            .filter(|ty| matches!(ty, Ty::Int(_) | Ty::Float(_) | Ty::Param(_)))
+            .cloned()
+            .or_else(|| literal_operands_default(lhs, rhs));
+        let expected = expected.as_ref();
+        if takes_type_from_context(lhs) && !takes_type_from_context(rhs) {
             let rhs_ty = self.infer_value(rhs, expected);
             let hint = self.operand_expectation(&rhs_ty, op_name);
             let lhs_ty = self.infer_value(lhs, hint.as_ref());
@@ -128,9 +129,7 @@ impl InferenceContext<'_> {
                         (**left).clone()
                     };
                     Some((
-                        OperatorResolution::Tensor {
-                            element: (**left).clone(),
-                        },
+                        OperatorResolution::Tensor { element: (**left).clone() },
                         Ty::tensor(element),
                     ))
                 }
@@ -147,9 +146,7 @@ impl InferenceContext<'_> {
                     (**element).clone()
                 };
                 Some((
-                    OperatorResolution::Tensor {
-                        element: (**element).clone(),
-                    },
+                    OperatorResolution::Tensor { element: (**element).clone() },
                     Ty::tensor(result),
                 ))
             }
@@ -157,9 +154,7 @@ impl InferenceContext<'_> {
                 if left != right {
                     return self.operand_mismatch(op.symbol(), lhs_ty, rhs_ty, lhs, rhs, span);
                 }
-                let native = OperatorResolution::Native {
-                    operand: left.clone(),
-                };
+                let native = OperatorResolution::Native { operand: left.clone() };
                 if op == BinaryOp::MatMul || (is_bitwise(op) && left.is_float()) {
                     None
                 } else if op == BinaryOp::Div && left.is_int() {
@@ -203,12 +198,7 @@ impl InferenceContext<'_> {
                     self.report(diagnostic);
                     return Ty::Error;
                 }
-                Some((
-                    OperatorResolution::Native {
-                        operand: lhs_ty.clone(),
-                    },
-                    lhs_ty.clone(),
-                ))
+                Some((OperatorResolution::Native { operand: lhs_ty.clone() }, lhs_ty.clone()))
             }
             (Ty::Str, Ty::Str) if op == BinaryOp::Add => {
                 self.host_only(span, HostOnly::Allocation("a string"));
@@ -216,21 +206,11 @@ impl InferenceContext<'_> {
             }
             (Ty::List(left), Ty::List(right)) if op == BinaryOp::Add && left.compatible(right) => {
                 self.host_only(span, HostOnly::Allocation("a list"));
-                Some((
-                    OperatorResolution::Native {
-                        operand: lhs_ty.clone(),
-                    },
-                    lhs_ty.clone(),
-                ))
+                Some((OperatorResolution::Native { operand: lhs_ty.clone() }, lhs_ty.clone()))
             }
             (Ty::Tuple(left), Ty::Tuple(right)) if op == BinaryOp::Add => {
                 let joined = Ty::Tuple(left.iter().chain(right.iter()).cloned().collect());
-                Some((
-                    OperatorResolution::Native {
-                        operand: lhs_ty.clone(),
-                    },
-                    joined,
-                ))
+                Some((OperatorResolution::Native { operand: lhs_ty.clone() }, joined))
             }
             (Ty::Bool, Ty::Bool)
                 if matches!(op, BinaryOp::BitAnd | BinaryOp::BitOr | BinaryOp::BitXor) =>
@@ -245,9 +225,60 @@ impl InferenceContext<'_> {
                 ty
             }
             None => {
-                self.unsupported_operator(op.symbol(), lhs_ty, Some(rhs_ty), span);
+                let mut diagnostic =
+                    self.unsupported_operator_diagnostic(op.symbol(), lhs_ty, Some(rhs_ty), span);
+                if let Some(hint) = self.operator_mistake_hint(op, (lhs, lhs_ty), (rhs, rhs_ty)) {
+                    diagnostic = diagnostic.with_hint(hint);
+                }
+                self.report(diagnostic);
                 Ty::Error
             }
+        }
+    }
+
+    /// What to write instead of a common mistake with a binary operator: `"n = " + n`
+    /// (convert with `str`), `xs + x` (append), `flag + 1` (convert the bool).
+    fn operator_mistake_hint(
+        &self,
+        op: BinaryOp,
+        (lhs, lhs_ty): (&Expr, &Ty),
+        (rhs, rhs_ty): (&Expr, &Ty),
+    ) -> Option<String> {
+        let db = self.db;
+        match (op, lhs_ty, rhs_ty) {
+            (BinaryOp::Add, Ty::Str, other) | (BinaryOp::Add, other, Ty::Str)
+                if self.is_printable(other) && *other != Ty::None =>
+            {
+                let text = if *lhs_ty == Ty::Str { expr_text(rhs) } else { expr_text(lhs) };
+                Some(format!(
+                    "`+` joins two strings: convert the `{}` with `str({text})`, or use an f-string",
+                    other.display(db)
+                ))
+            }
+            (BinaryOp::Add, Ty::List(element), other) if element.compatible(other) => {
+                Some(format!(
+                    "to add one element, use `{}.append({})`; `+` joins two lists",
+                    expr_text(lhs),
+                    expr_text(rhs)
+                ))
+            }
+            (BinaryOp::Add, Ty::List(left), Ty::List(right)) => Some(format!(
+                "both lists must hold the same type; these hold `{}` and `{}`",
+                left.display(db),
+                right.display(db)
+            )),
+            (_, Ty::Bool, other) | (_, other, Ty::Bool) if other.is_numeric() => {
+                let text = if *lhs_ty == Ty::Bool { expr_text(lhs) } else { expr_text(rhs) };
+                Some(format!(
+                    "a `bool` is not a number: convert it with `{}({text})`",
+                    other.display(db)
+                ))
+            }
+            (BinaryOp::Mul, Ty::Str, Ty::Int(_)) | (BinaryOp::Mul, Ty::Int(_), Ty::Str) => Some(
+                "strings are not repeated with `*`; build the text in a loop, or with `join`"
+                    .to_string(),
+            ),
+            _ => None,
         }
     }
 
@@ -272,14 +303,9 @@ impl InferenceContext<'_> {
             self.report(diagnostic);
             return Ty::Error;
         };
-        self.result.operators.insert(
-            span,
-            OperatorResolution::Dunder {
-                method,
-                flipped: false,
-                negated: false,
-            },
-        );
+        self.result
+            .operators
+            .insert(span, OperatorResolution::Dunder { method, flipped: false, negated: false });
         self.dunder_result(method, rhs, rhs_ty)
     }
 
@@ -299,10 +325,7 @@ impl InferenceContext<'_> {
             _ => {
                 self.report(Diagnostic::error(
                     codes::WRONG_ARGUMENT_COUNT,
-                    format!(
-                        "`{}` must take exactly one parameter besides `self`",
-                        signature.name
-                    ),
+                    format!("`{}` must take exactly one parameter besides `self`", signature.name),
                     Label::new(operand.span, "operand"),
                 ));
                 Ty::Error
@@ -328,9 +351,7 @@ impl InferenceContext<'_> {
             }
             self.result.coercions.insert(expr.span, Coercion::ToPython);
         }
-        self.result
-            .operators
-            .insert(span, OperatorResolution::Python);
+        self.result.operators.insert(span, OperatorResolution::Python);
         Ty::PyObject
     }
 
@@ -436,22 +457,14 @@ impl InferenceContext<'_> {
         if let (UnaryOp::Neg, ExprKind::Int(value)) = (op, &operand.kind) {
             let ty = self.infer_int_literal(*value, true, expr.span, expected);
             self.record_type(operand.span, &ty);
-            self.result.operators.insert(
-                expr.span,
-                OperatorResolution::Native {
-                    operand: ty.clone(),
-                },
-            );
+            self.result
+                .operators
+                .insert(expr.span, OperatorResolution::Native { operand: ty.clone() });
             return ty;
         }
         if op == UnaryOp::Not {
             self.check_condition(operand);
-            let ty = self
-                .result
-                .expr_types
-                .get(&operand.span)
-                .cloned()
-                .unwrap_or(Ty::Error);
+            let ty = self.result.expr_types.get(&operand.span).cloned().unwrap_or(Ty::Error);
             self.result.operators.insert(
                 expr.span,
                 if ty == Ty::PyObject {
@@ -475,23 +488,15 @@ impl InferenceContext<'_> {
         let resolution = match &ty {
             _ if ty.is_unknown() => return Ty::Error,
             Ty::PyObject => Some(OperatorResolution::Python),
-            Ty::Int(_) => Some(OperatorResolution::Native {
-                operand: ty.clone(),
-            }),
-            Ty::Float(_) if op != UnaryOp::Invert => Some(OperatorResolution::Native {
-                operand: ty.clone(),
-            }),
+            Ty::Int(_) => Some(OperatorResolution::Native { operand: ty.clone() }),
+            Ty::Float(_) if op != UnaryOp::Invert => {
+                Some(OperatorResolution::Native { operand: ty.clone() })
+            }
             Ty::Tensor(element) if op != UnaryOp::Invert || element.is_int() => {
-                Some(OperatorResolution::Tensor {
-                    element: (**element).clone(),
-                })
+                Some(OperatorResolution::Tensor { element: (**element).clone() })
             }
             Ty::Param(param) => {
-                let needed = if op == UnaryOp::Invert {
-                    Bound::Integer
-                } else {
-                    Bound::Numeric
-                };
+                let needed = if op == UnaryOp::Invert { Bound::Integer } else { Bound::Numeric };
                 if !bounds_imply(self.param_bounds(param.index), needed) {
                     self.report(
                         Diagnostic::error(
@@ -511,19 +516,13 @@ impl InferenceContext<'_> {
                     );
                     return Ty::Error;
                 }
-                Some(OperatorResolution::Native {
-                    operand: ty.clone(),
-                })
+                Some(OperatorResolution::Native { operand: ty.clone() })
             }
             Ty::Struct(strukt) if op == UnaryOp::Neg => {
                 if let Some(method) = struct_data(self.db, *strukt).method("__neg__") {
                     self.result.operators.insert(
                         expr.span,
-                        OperatorResolution::Dunder {
-                            method,
-                            flipped: false,
-                            negated: false,
-                        },
+                        OperatorResolution::Dunder { method, flipped: false, negated: false },
                     );
                     return function_signature(self.db, method).return_ty.clone();
                 }
@@ -562,9 +561,7 @@ impl InferenceContext<'_> {
                     self.result.coercions.insert(side.span, Coercion::ToPython);
                 }
             }
-            self.result
-                .operators
-                .insert(expr.span, OperatorResolution::Python);
+            self.result.operators.insert(expr.span, OperatorResolution::Python);
             Ty::PyObject
         } else {
             self.result

@@ -28,15 +28,18 @@ pub(super) struct ExpressionDepth {
 
 impl ExpressionDepth {
     pub(super) fn new() -> ExpressionDepth {
-        ExpressionDepth {
-            frames: vec![Frame::default()],
-            total: 0,
-        }
+        ExpressionDepth { frames: vec![Frame::default()], total: 0 }
     }
 
     /// The current lower bound of the line's final tree depth.
     pub(super) fn bound(&self) -> u32 {
         self.total
+    }
+
+    /// How many brackets are open. Each counts two levels in [`Self::bound`]: the bracket,
+    /// and the call or index it may be.
+    pub(super) fn open_brackets(&self) -> u32 {
+        self.frames.len() as u32 - 1
     }
 
     /// Accounts for one token (brackets are reported with [`Self::open`] and [`Self::close`]).

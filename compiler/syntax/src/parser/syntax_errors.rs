@@ -104,8 +104,45 @@ const OPERATORS: &[&str] = &[
     "\"^=\"", "\"<<=\"", "\">>=\"",
 ];
 
+/// The keywords, which are also names after `.` and in import paths.
+const KEYWORDS: &[&str] = &[
+    "\"fn\"",
+    "\"let\"",
+    "\"var\"",
+    "\"const\"",
+    "\"struct\"",
+    "\"import\"",
+    "\"from\"",
+    "\"as\"",
+    "\"if\"",
+    "\"elif\"",
+    "\"else\"",
+    "\"for\"",
+    "\"in\"",
+    "\"while\"",
+    "\"break\"",
+    "\"continue\"",
+    "\"return\"",
+    "\"pass\"",
+    "\"and\"",
+    "\"or\"",
+    "\"not\"",
+    "\"is\"",
+    "\"True\"",
+    "\"False\"",
+    "\"None\"",
+    "\"try\"",
+    "\"except\"",
+    "\"finally\"",
+    "\"raise\"",
+    "\"assert\"",
+    "\"extern\"",
+];
+
 fn readable_expected(expected: &[String]) -> Vec<String> {
     let has = |terminal: &str| expected.iter().any(|candidate| candidate == terminal);
+    // Where any keyword is a name too (an import path, after `.`), just "a name".
+    let is_any_name_position = has("Name") && KEYWORDS.iter().all(|keyword| has(keyword));
     let is_expression_position = has("Name") && has("Int") && has("\"(\"");
     let is_operator_position =
         !is_expression_position && has("\"+\"") && has("\"*\"") && has("\".\"");
@@ -117,6 +154,9 @@ fn readable_expected(expected: &[String]) -> Vec<String> {
         names.push("an operator".to_string());
     }
     for terminal in expected {
+        if is_any_name_position && KEYWORDS.contains(&terminal.as_str()) {
+            continue;
+        }
         if is_expression_position && EXPRESSION_STARTS.contains(&terminal.as_str()) {
             continue;
         }
@@ -133,12 +173,7 @@ fn readable_expected(expected: &[String]) -> Vec<String> {
 
 fn join_expected(names: &[String]) -> String {
     const SHOWN: usize = 12;
-    let mut text = names
-        .iter()
-        .take(SHOWN)
-        .cloned()
-        .collect::<Vec<_>>()
-        .join(", ");
+    let mut text = names.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", ");
     if names.len() > SHOWN {
         text.push_str(&format!(", ... ({} more)", names.len() - SHOWN));
     }
@@ -151,10 +186,7 @@ pub(crate) fn syntax_error(
     lines: &Lines,
 ) -> Option<Diagnostic> {
     match error {
-        ParseError::UnrecognizedToken {
-            token: (start, tok, end),
-            expected,
-        } => {
+        ParseError::UnrecognizedToken { token: (start, tok, end), expected } => {
             if tok == Tok::Punct(TokenKind::Error) {
                 return None;
             }
@@ -178,9 +210,7 @@ pub(crate) fn syntax_error(
             }
             Some(diagnostic.with_hint("complete the construct, or remove its unfinished beginning"))
         }
-        ParseError::ExtraToken {
-            token: (start, tok, end),
-        } => Some(
+        ParseError::ExtraToken { token: (start, tok, end) } => Some(
             Diagnostic::error(
                 codes::UNEXPECTED_TOKEN,
                 format!("unexpected {tok}"),
@@ -205,15 +235,9 @@ fn unexpected_token(
     starts_line: bool,
 ) -> Diagnostic {
     let names = readable_expected(expected);
-    let layout_token = matches!(
-        tok,
-        Tok::Punct(TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent)
-    );
-    let span = if layout_token {
-        Span::at(start)
-    } else {
-        Span::new(start, end)
-    };
+    let layout_token =
+        matches!(tok, Tok::Punct(TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent));
+    let span = if layout_token { Span::at(start) } else { Span::new(start, end) };
     let expects = |terminal: &str| expected.iter().any(|candidate| candidate == terminal);
 
     if let Tok::Punct(kind) = tok {
@@ -261,6 +285,7 @@ fn unexpected_token(
     };
     let struct_body = expects("\"fn\"")
         && expects("\"pass\"")
+        && !expects("\"let\"")
         && !names.iter().any(|name| name == "an expression");
     diagnostic = match tok {
         _ if struct_body => diagnostic.with_hint(
@@ -272,6 +297,18 @@ fn unexpected_token(
         Tok::Punct(TokenKind::Newline) if names.iter().any(|name| name == "an expression") => {
             diagnostic.with_hint("the line ends too early: complete the expression")
         }
+        // There is no token to remove at the end of a line: something is missing before it.
+        Tok::Punct(TokenKind::Newline) => match names.as_slice() {
+            [only] => diagnostic.with_hint(format!(
+                "the line ends too early: add {only}, or remove the unfinished part before it"
+            )),
+            _ => diagnostic.with_hint(
+                "the line ends too early: complete it, or remove the unfinished part at its end",
+            ),
+        },
+        Tok::Punct(TokenKind::Indent) => diagnostic.with_hint(
+            "indent only the block after a line that ends with `:`; remove the extra indentation",
+        ),
         Tok::Punct(TokenKind::Assign) if expects("\"==\"") || expects("\")\"") => {
             diagnostic.with_hint("`=` assigns and is only a statement; to compare, write `==`")
         }

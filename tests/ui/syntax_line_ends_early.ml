@@ -1,0 +1,4 @@
+from math import sqrt,
+
+fn main():
+    print(sqrt(2.0))

@@ -1,0 +1,4 @@
+fn main():
+    var scores = [90, 85]
+    scores = scores + 70
+    print(scores)

@@ -1,0 +1,4 @@
+fn main():
+    var count = 0
+    count.append(1)
+    print(count)

@@ -1,0 +1,4 @@
+fn main():
+    var word = "hello"
+    word[0] = "H"
+    print(word)

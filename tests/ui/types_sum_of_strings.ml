@@ -1,0 +1,3 @@
+fn main():
+    let words = ["a", "b", "c"]
+    print(sum(words))
