@@ -1,4 +1,5 @@
-//! The parser snapshot suite: `tests/parser/ok/*.ml` and `tests/parser/err/*.ml`.
+//! The parser snapshot suite: `tests/parser/ok/*.ml` and `tests/parser/err/*.ml`, and the
+//! programs of `examples/` (whose trees are kept in `tests/parser/examples/`).
 //!
 //! Each `.ml` file has its expected output beside it as `.ast`: the tree as
 //! [`mlc_syntax::dump`] prints it and, for `err/` files, a `--- errors ---` section with each
@@ -41,8 +42,14 @@ pub fn sources(folder: &Path) -> Vec<PathBuf> {
     paths
 }
 
-/// Checks every file of `folder`; returns one message per failing file.
+/// Checks every file of `folder` against the `.ast` beside it; one message per failing file.
 pub fn check_folder(folder: &Path, expectation: Expectation) -> Vec<String> {
+    check_folder_against(folder, folder, expectation)
+}
+
+/// Checks every `.ml` file of `folder` against the `.ast` of the same name in `expected`
+/// (for sources that live elsewhere, such as `examples/`).
+pub fn check_folder_against(folder: &Path, expected: &Path, expectation: Expectation) -> Vec<String> {
     let mut failures = Vec::new();
     let paths = sources(folder);
     if paths.is_empty() {
@@ -69,7 +76,8 @@ pub fn check_folder(folder: &Path, expectation: Expectation) -> Vec<String> {
             )),
             _ => {}
         }
-        if let Err(failure) = check_expected_file(&path.with_extension("ast"), &snapshot(&source)) {
+        let expected_path = expected.join(path.file_name().unwrap()).with_extension("ast");
+        if let Err(failure) = check_expected_file(&expected_path, &snapshot(&source)) {
             failures.push(failure);
         }
     }

@@ -27,7 +27,8 @@ use crate::resplit::resplit;
 use crate::source_chunks::{chunk_starts, Chunk, ChunkItems, ChunkParse};
 use crate::stdlib;
 
-/// One source file: the input of everything else.
+/// One source file: the input of everything else. Its fields change together, through
+/// [`Database::set_file_text`] only (salsa's setters would not keep them in step).
 #[salsa::input(debug)]
 pub struct SourceFile {
     #[returns(ref)]
@@ -183,7 +184,9 @@ impl Database {
 
         // Chunks equal at either end of the region keep their identity; the ones between
         // are rewritten in place, created or dropped.
-        let same = |db: &Database, old: usize, new: usize| old_region[old].text(db) == new_region[new];
+        let same = |db: &Database, old: usize, new: usize| {
+            old_region[old].text(db) == new_region[new]
+        };
         let mut left = 0;
         while left < old_region.len().min(new_region.len()) && same(self, left, left) {
             left += 1;

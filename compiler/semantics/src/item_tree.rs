@@ -276,7 +276,9 @@ pub fn function_body(db: &dyn Db, function: FunctionId) -> Option<Arc<ast::Funct
 /// (the tree without its body, from [`chunk_items`]), which an edit of its body does not
 /// touch even while the chunk's text is `LOW` (see `Chunk::items`); for a method, its whole
 /// tree ([`function_body`]).
-#[salsa::tracked(returns(clone))]
+///
+/// Not a query: its callers (the signature, the `main` checks) are, and depend on what it
+/// reads; a memo of its own would only add one more to re-verify per function.
 pub fn function_header(db: &dyn Db, function: FunctionId) -> Option<Arc<ast::Function>> {
     if function.owner(db).is_some() {
         return function_body(db, function);

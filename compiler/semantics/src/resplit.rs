@@ -91,7 +91,8 @@ fn common_suffix(a: &[u8], b: &[u8]) -> usize {
     let (a_end, b_end) = (a.len(), b.len());
     let mut matched = 0;
     while matched + BLOCK <= length
-        && a[a_end - matched - BLOCK..a_end - matched] == b[b_end - matched - BLOCK..b_end - matched]
+        && a[a_end - matched - BLOCK..a_end - matched]
+            == b[b_end - matched - BLOCK..b_end - matched]
     {
         matched += BLOCK;
     }
@@ -134,7 +135,8 @@ mod tests {
         assert_eq!(starts, expected, "{old:?} -> {new:?}: {plan:?}");
     }
 
-    const TEXT: &str = "import math\n\nfn a():\n    pass\n\n# about b\n@kernel\nfn b(x: i64):\n    print(x)\n\nstruct S:\n    x: f64\n\nfn main():\n    a()\n";
+    const TEXT: &str = "import math\n\nfn a():\n    pass\n\n# about b\n@kernel\n\
+        fn b(x: i64):\n    print(x)\n\nstruct S:\n    x: f64\n\nfn main():\n    a()\n";
 
     #[test]
     fn body_edit_replaces_one_region() {

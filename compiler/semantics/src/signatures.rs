@@ -1,9 +1,11 @@
 //! Signatures of items: function and method signatures, struct fields, constant types.
 //!
-//! These are what other functions' inference reads about an item, so each is its own query
-//! and backdates when the item's declaration did not change: editing a body re-runs the
-//! signature query of that function (it reads the new AST) but produces an equal result, and
-//! nothing that called the function re-runs. Spans inside are chunk-relative.
+//! These are what other functions' inference reads about an item, so each is its own query,
+//! computed from declarations only (a function's header, a struct's fields: see
+//! `function_header` and `struct_body`), so that editing a body does not re-run them. A
+//! method's signature is read from its whole tree: editing a method's body re-runs it, and
+//! it backdates, so nothing that called the method re-runs (except once, on the first edit
+//! of its chunk: see `db.rs` on durability). Spans inside are chunk-relative.
 
 use std::sync::Arc;
 

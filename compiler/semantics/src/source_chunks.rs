@@ -16,9 +16,10 @@ use mlc_syntax::ast;
 
 use crate::db::{Db, SourceFile};
 
-/// One top-level chunk of a file. An input: `Database` creates and edits chunks, keeping
-/// each one's identity as long as its place in the file survives, so results keyed by it
-/// (its parse, its diagnostics) are reused when an edit elsewhere moves it.
+/// One top-level chunk of a file. An input: `Database` creates and edits chunks (it is their
+/// only writer), keeping each one's identity as long as its place in the file survives, so
+/// results keyed by it (its parse, its diagnostics) are reused when an edit elsewhere moves
+/// it.
 #[salsa::input(debug)]
 pub struct Chunk {
     #[returns(copy)]
@@ -374,7 +375,8 @@ mod tests {
 
     #[test]
     fn a_scan_from_a_chunk_start_finds_the_same_later_starts() {
-        let text = "# c\n@kernel\nfn a(\n):\n    pass\nfn b():\n    pass\n@inline\nfn c():\n    pass\nconst D = 1\n";
+        let text = "# c\n@kernel\nfn a(\n):\n    pass\nfn b():\n    pass\n\
+            @inline\nfn c():\n    pass\nconst D = 1\n";
         let starts = chunk_starts(text);
         for (index, &start) in starts[..starts.len() - 1].iter().enumerate() {
             let resumed: Vec<usize> = ChunkScanner::new(text, start).collect();

@@ -33,8 +33,8 @@ fn main():
 
 /// What edits insert.
 const PIECES: &[&str] = &[
-    "\n", "\n\n", "    ", "x", "fn f():\n    pass\n", "fn main", "struct S:\n    a: i64\n", "(", ")",
-    "[", "]", "\"", "'", "# (", "#", "@kernel\n", "@", "\\\n", "import math\n", "return 1\n",
+    "\n", "\n\n", "    ", "x", "fn f():\n    pass\n", "fn main", "struct S:\n    a: i64\n", "(",
+    ")", "[", "]", "\"", "'", "# (", "#", "@kernel\n", "@", "\\\n", "import math\n", "return 1\n",
     "let q = twice(2)\n", "é",
 ];
 
