@@ -26,8 +26,12 @@ const HANG_LIMIT: Duration = Duration::from_secs(20);
 
 #[test]
 fn front_end_survives_mutated_programs() {
-    let seed = std::env::var("MLC_FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x5eed_u64);
-    let budget = std::env::var("MLC_FUZZ_SECONDS").ok().and_then(|s| s.parse().ok()).map(Duration::from_secs);
+    let seed =
+        std::env::var("MLC_FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x5eed_u64);
+    let budget = std::env::var("MLC_FUZZ_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .map(Duration::from_secs);
     let default_cases = 400;
     let corpus = corpus();
     assert!(corpus.len() >= 4, "the fuzz corpus (examples/, tests/parser/ok, tests/ui) is missing");
@@ -45,7 +49,9 @@ fn front_end_survives_mutated_programs() {
             Ok(Progress::Finished) => cases += 1,
             Ok(Progress::Failed(input, message)) => fail(&input, &message),
             Ok(Progress::Done) => break,
-            Err(mpsc::RecvTimeoutError::Timeout) => fail(&last_input, "hang: no answer within the limit"),
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                fail(&last_input, "hang: no answer within the limit")
+            }
             Err(mpsc::RecvTimeoutError::Disconnected) => break,
         }
     }
@@ -60,7 +66,13 @@ enum Progress {
     Done,
 }
 
-fn run_cases(seed: u64, budget: Option<Duration>, default_cases: usize, corpus: Vec<String>, progress: mpsc::Sender<Progress>) {
+fn run_cases(
+    seed: u64,
+    budget: Option<Duration>,
+    default_cases: usize,
+    corpus: Vec<String>,
+    progress: mpsc::Sender<Progress>,
+) {
     panic::set_hook(Box::new(|_| {}));
     let mut mutator = Mutator::new(seed);
     let started = Instant::now();
@@ -71,7 +83,11 @@ fn run_cases(seed: u64, budget: Option<Duration>, default_cases: usize, corpus: 
         Some(budget) => started.elapsed() < budget,
         None => case < default_cases,
     } {
-        let input = if case % 5 == 4 { mutator.token_soup() } else { mutator.mutate(&corpus[case % corpus.len()]) };
+        let input = if case % 5 == 4 {
+            mutator.token_soup()
+        } else {
+            mutator.mutate(&corpus[case % corpus.len()])
+        };
         progress.send(Progress::Starting(input.clone())).unwrap();
         let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
             let _ = mlc_syntax::tokenize(&input);
@@ -123,14 +139,20 @@ fn chunks_match_a_fresh_split(db: &Database, file: SourceFile, text: &str) -> Re
     if chunks != expected {
         return Err(format!("the chunks after an edit differ from a fresh split:\nchunks: {chunks:#?}\nfresh split: {expected:#?}"));
     }
-    let offsets: Vec<usize> = file.chunk_offsets(db).iter().map(|&offset| offset as usize).collect();
+    let offsets: Vec<usize> =
+        file.chunk_offsets(db).iter().map(|&offset| offset as usize).collect();
     if offsets != starts[..starts.len() - 1] {
-        return Err(format!("chunk offsets {offsets:?}, but a fresh split starts chunks at {starts:?}"));
+        return Err(format!(
+            "chunk offsets {offsets:?}, but a fresh split starts chunks at {starts:?}"
+        ));
     }
     for chunk in file.chunks(db) {
         if let Some(items) = chunk.items(db) {
             if **items != ChunkItems::of(&ChunkParse::of(chunk.text(db))) {
-                return Err(format!("the recorded declarations of {:?} are not those of its text", chunk.text(db)));
+                return Err(format!(
+                    "the recorded declarations of {:?} are not those of its text",
+                    chunk.text(db)
+                ));
             }
         }
     }

@@ -11,5 +11,10 @@ fn parser_snapshots() {
     failures.extend(check_folder(&root.join("err"), Expectation::Errors));
     let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples");
     failures.extend(check_folder_against(&examples, &root.join("examples"), Expectation::Clean));
-    assert!(failures.is_empty(), "{} failing file(s):\n\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failing file(s):\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }

@@ -78,7 +78,8 @@ fn write_function(text: &mut String, index: usize) -> usize {
     text.push_str("    let q = p + Point(x=1.0, y=-1.0)\n");
     match previous {
         Some(previous) => {
-            let _ = writeln!(text, "    return acc + i64(q.norm()) + compute_{previous}(n - 1) % 7");
+            let _ =
+                writeln!(text, "    return acc + i64(q.norm()) + compute_{previous}(n - 1) % 7");
         }
         None => text.push_str("    return acc + i64(q.norm())\n"),
     }
@@ -93,7 +94,10 @@ fn write_function(text: &mut String, index: usize) -> usize {
     text.push_str("    var total = 0.0\n");
     text.push_str("    for i, w in enumerate(words):\n");
     text.push_str("        total += f64(len(w)) * math.sqrt(f64(i + 1))\n");
-    let _ = writeln!(text, "    return f\"{{len(words)}} words, total={{total:.3f}}, n={{compute_{index}(k)}}\"");
+    let _ = writeln!(
+        text,
+        "    return f\"{{len(words)}} words, total={{total:.3f}}, n={{compute_{index}(k)}}\""
+    );
     text.push('\n');
     edit_offset
 }

@@ -9,7 +9,11 @@ pub fn corpus() -> Vec<String> {
     let mut texts = Vec::new();
     for folder in ["examples", "tests/parser/ok", "tests/ui"] {
         let Ok(entries) = std::fs::read_dir(root.join(folder)) else { continue };
-        let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "ml")).collect();
+        let mut paths: Vec<_> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "ml"))
+            .collect();
         paths.sort();
         texts.extend(paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()));
     }
@@ -23,14 +27,109 @@ pub fn hash(text: &str) -> u64 {
 
 /// Pieces of the language a mutation can insert: tokens, keywords and half-constructs.
 const VOCABULARY: &[&str] = &[
-    "fn", "let", "var", "const", "struct", "import", "from", "python", "as", "if", "elif", "else", "for", "in",
-    "while", "break", "continue", "return", "pass", "and", "or", "not", "is", "True", "False", "None", "try",
-    "except", "finally", "raise", "assert", "extern", "@kernel", "self", "mut", "(", ")", "[", "]", "{", "}",
-    ":", ",", ".", "=", "==", "+", "-", "*", "/", "//", "%", "**", "@", "&", "|", "^", "<<", ">>", "~", "<",
-    "<=", ">", ">=", "!=", "+=", "->", "0", "42", "0xff", "1_000", "3.14", "1e-9", "\"s\"", "'t'", "f\"{x}\"",
-    "f\"{y:.3f}\"", "x", "y", "main", "print", "range", "len", "List[f64]()", "Dict[str, i64]()", "i64", "f32",
-    "Tensor[f32]", "PyObject", "T", "Numeric", "\n", "\n    ", "\n        ", "\t", "#c", "\"", "f\"{", "\\",
-    "0b", "9999999999999999999999", "$", "?",
+    "fn",
+    "let",
+    "var",
+    "const",
+    "struct",
+    "import",
+    "from",
+    "python",
+    "as",
+    "if",
+    "elif",
+    "else",
+    "for",
+    "in",
+    "while",
+    "break",
+    "continue",
+    "return",
+    "pass",
+    "and",
+    "or",
+    "not",
+    "is",
+    "True",
+    "False",
+    "None",
+    "try",
+    "except",
+    "finally",
+    "raise",
+    "assert",
+    "extern",
+    "@kernel",
+    "self",
+    "mut",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    ":",
+    ",",
+    ".",
+    "=",
+    "==",
+    "+",
+    "-",
+    "*",
+    "/",
+    "//",
+    "%",
+    "**",
+    "@",
+    "&",
+    "|",
+    "^",
+    "<<",
+    ">>",
+    "~",
+    "<",
+    "<=",
+    ">",
+    ">=",
+    "!=",
+    "+=",
+    "->",
+    "0",
+    "42",
+    "0xff",
+    "1_000",
+    "3.14",
+    "1e-9",
+    "\"s\"",
+    "'t'",
+    "f\"{x}\"",
+    "f\"{y:.3f}\"",
+    "x",
+    "y",
+    "main",
+    "print",
+    "range",
+    "len",
+    "List[f64]()",
+    "Dict[str, i64]()",
+    "i64",
+    "f32",
+    "Tensor[f32]",
+    "PyObject",
+    "T",
+    "Numeric",
+    "\n",
+    "\n    ",
+    "\n        ",
+    "\t",
+    "#c",
+    "\"",
+    "f\"{",
+    "\\",
+    "0b",
+    "9999999999999999999999",
+    "$",
+    "?",
 ];
 
 /// A small deterministic xorshift generator; no dependency, same sequence on every machine.
@@ -51,7 +150,11 @@ impl Mutator {
     }
 
     fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
     }
 
     fn word(&mut self) -> &'static str {

@@ -49,7 +49,11 @@ pub fn check_folder(folder: &Path, expectation: Expectation) -> Vec<String> {
 
 /// Checks every `.ml` file of `folder` against the `.ast` of the same name in `expected`
 /// (for sources that live elsewhere, such as `examples/`).
-pub fn check_folder_against(folder: &Path, expected: &Path, expectation: Expectation) -> Vec<String> {
+pub fn check_folder_against(
+    folder: &Path,
+    expected: &Path,
+    expectation: Expectation,
+) -> Vec<String> {
     let mut failures = Vec::new();
     let paths = sources(folder);
     if paths.is_empty() {
@@ -70,10 +74,9 @@ pub fn check_folder_against(folder: &Path, expected: &Path, expectation: Expecta
                 path.display(),
                 mlc_syntax::dump_diagnostics(&parse.errors)
             )),
-            (Expectation::Errors, true) => failures.push(format!(
-                "{}: expected syntax errors, got none",
-                path.display()
-            )),
+            (Expectation::Errors, true) => {
+                failures.push(format!("{}: expected syntax errors, got none", path.display()))
+            }
             _ => {}
         }
         let expected_path = expected.join(path.file_name().unwrap()).with_extension("ast");

@@ -39,21 +39,16 @@ pub enum CheckMode {
 /// Every diagnostic of `file`, spans absolute, sorted by position.
 pub fn check_file(db: &dyn Db, file: SourceFile, mode: CheckMode) -> Vec<Diagnostic> {
     let offsets = file.chunk_offsets(db);
-    let mut diagnostics: Vec<Diagnostic> = module_diagnostics(db, file)
-        .iter()
-        .map(|placed| placed.absolute(offsets))
-        .collect();
+    let mut diagnostics: Vec<Diagnostic> =
+        module_diagnostics(db, file).iter().map(|placed| placed.absolute(offsets)).collect();
     for block in 0..offsets.len().div_ceil(BLOCK) {
         for (chunk, diagnostic) in block_diagnostics(db, file, block as u32).iter() {
             diagnostics.push(diagnostic.clone().shifted(offsets[*chunk as usize]));
         }
     }
     if mode == CheckMode::Program {
-        diagnostics.extend(
-            main_diagnostics(db, file)
-                .iter()
-                .map(|placed| placed.absolute(offsets)),
-        );
+        diagnostics
+            .extend(main_diagnostics(db, file).iter().map(|placed| placed.absolute(offsets)));
     }
     diagnostics.sort_by(|a, b| {
         (a.primary.span.start, a.primary.span.end, a.code).cmp(&(
@@ -84,11 +79,7 @@ pub fn block_diagnostics(db: &dyn Db, file: SourceFile, block: u32) -> Arc<[(u32
     let mut diagnostics = Vec::new();
     for (index, &chunk) in (start..end).zip(&chunks[start..end]) {
         let local = chunk_diagnostics(db, chunk);
-        diagnostics.extend(
-            local
-                .iter()
-                .map(|diagnostic| (index as u32, diagnostic.clone())),
-        );
+        diagnostics.extend(local.iter().map(|diagnostic| (index as u32, diagnostic.clone())));
     }
     diagnostics.into()
 }
@@ -110,10 +101,7 @@ impl PlacedDiagnostic {
     fn absolute(&self, offsets: &[u32]) -> Diagnostic {
         let offset = |chunk: u32| offsets.get(chunk as usize).copied().unwrap_or(0);
         let mut diagnostic = self.diagnostic.clone();
-        diagnostic.primary.span = diagnostic
-            .primary
-            .span
-            .shifted(offset(self.primary_chunk));
+        diagnostic.primary.span = diagnostic.primary.span.shifted(offset(self.primary_chunk));
         for (label, &chunk) in diagnostic.secondary.iter_mut().zip(&self.secondary_chunks) {
             label.span = label.span.shifted(offset(chunk));
         }

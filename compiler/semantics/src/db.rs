@@ -115,12 +115,7 @@ impl Database {
     }
 
     fn with_storage(storage: salsa::Storage<Self>, query_log: Option<QueryLog>) -> Database {
-        let mut database = Database {
-            storage,
-            query_log,
-            stdlib: None,
-            free_chunks: Vec::new(),
-        };
+        let mut database = Database { storage, query_log, stdlib: None, free_chunks: Vec::new() };
         let modules = stdlib::SOURCES
             .iter()
             .map(|(name, text)| {
@@ -128,9 +123,7 @@ impl Database {
                 (name.to_string(), file)
             })
             .collect();
-        let stdlib = StdlibModules::builder(modules)
-            .modules_durability(STDLIB)
-            .new(&database);
+        let stdlib = StdlibModules::builder(modules).modules_durability(STDLIB).new(&database);
         database.stdlib = Some(stdlib);
         database
     }
@@ -157,10 +150,7 @@ impl Database {
                     .new(self)
             })
             .collect();
-        let offsets = starts[..starts.len() - 1]
-            .iter()
-            .map(|&start| offset(start))
-            .collect();
+        let offsets = starts[..starts.len() - 1].iter().map(|&start| offset(start)).collect();
         // The fields were made `LOW`: raising them is a `LOW` change, nothing to re-verify.
         file.set_chunks(self).with_durability(durability).to(chunks);
         file.set_chunk_offsets(self).to(offsets);
@@ -177,16 +167,12 @@ impl Database {
         let old_region: Vec<Chunk> = file.chunks(self)[plan.first..plan.old_end].to_vec();
         let mut bounds = plan.new_starts.clone();
         bounds.push(plan.new_end);
-        let new_region: Vec<&str> = bounds
-            .windows(2)
-            .map(|pair| &text[pair[0]..pair[1]])
-            .collect();
+        let new_region: Vec<&str> = bounds.windows(2).map(|pair| &text[pair[0]..pair[1]]).collect();
 
         // Chunks equal at either end of the region keep their identity; the ones between
         // are rewritten in place, created or dropped.
-        let same = |db: &Database, old: usize, new: usize| {
-            old_region[old].text(db) == new_region[new]
-        };
+        let same =
+            |db: &Database, old: usize, new: usize| old_region[old].text(db) == new_region[new];
         let mut left = 0;
         while left < old_region.len().min(new_region.len()) && same(self, left, left) {
             left += 1;
@@ -244,10 +230,7 @@ impl Database {
             chunk.set_file(self).to(file);
         }
         if chunk.text(self) != text {
-            chunk
-                .set_text(self)
-                .with_durability(EDITED)
-                .to(text.to_string());
+            chunk.set_text(self).with_durability(EDITED).to(text.to_string());
         }
         let items = ChunkItems::of(&ChunkParse::of(text));
         if chunk.items(self).as_deref() != Some(&items) {
@@ -297,10 +280,7 @@ impl Database {
             Some(query_log) => query_log.lock().unwrap().as_mut().map(std::mem::take),
             None => None,
         };
-        keys.unwrap_or_default()
-            .into_iter()
-            .map(|key| self.describe_query(key))
-            .collect()
+        keys.unwrap_or_default().into_iter().map(|key| self.describe_query(key)).collect()
     }
 
     fn describe_query(&self, key: DatabaseKeyIndex) -> String {
@@ -314,9 +294,7 @@ impl Database {
             }
             "struct_data" | "struct_body" => StructId::from_id(id).name(self).clone(),
             "const_data" | "const_body" => ConstId::from_id(id).name(self).clone(),
-            "parse_chunk" | "chunk_items" | "chunk_diagnostics" => {
-                Chunk::from_id(id).summary(self)
-            }
+            "parse_chunk" | "chunk_items" | "chunk_diagnostics" => Chunk::from_id(id).summary(self),
             "item_tree" | "module_scope" | "module_diagnostics" | "main_diagnostics" => {
                 SourceFile::from_id(id).path(self).clone()
             }
@@ -337,7 +315,6 @@ impl salsa::Database for Database {}
 #[salsa::db]
 impl Db for Database {
     fn stdlib(&self) -> StdlibModules {
-        self.stdlib
-            .expect("the standard library is registered by Database::new")
+        self.stdlib.expect("the standard library is registered by Database::new")
     }
 }

@@ -66,10 +66,7 @@ pub struct ConstId {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ItemId {
     Function(FunctionId),
-    Struct {
-        id: StructId,
-        methods: Vec<FunctionId>,
-    },
+    Struct { id: StructId, methods: Vec<FunctionId> },
     Const(ConstId),
     Import,
     Error,
@@ -137,11 +134,7 @@ pub fn item_tree(db: &dyn Db, file: SourceFile) -> Arc<ItemTree> {
     for (&chunk, items) in chunks.iter().zip(&all_items) {
         let mut ids = Vec::with_capacity(items.items.len());
         for (index, item) in items.items.iter().enumerate() {
-            let location = ItemLocation {
-                chunk,
-                item: index as u32,
-                method: None,
-            };
+            let location = ItemLocation { chunk, item: index as u32, method: None };
             let id = match item {
                 DeclaredItem::Function(header) => {
                     let name = &header.name.text;
@@ -170,23 +163,14 @@ pub fn item_tree(db: &dyn Db, file: SourceFile) -> Arc<ItemTree> {
                             let ordinal = next_ordinal(&mut ordinals, Some(id), name);
                             let method_id =
                                 FunctionId::new(db, file, Some(id), name.as_str(), ordinal);
-                            let location = ItemLocation {
-                                method: Some(method_index as u32),
-                                ..location
-                            };
-                            buckets[bucket_of(method_id)]
-                                .functions
-                                .insert(method_id, location);
+                            let location =
+                                ItemLocation { method: Some(method_index as u32), ..location };
+                            buckets[bucket_of(method_id)].functions.insert(method_id, location);
                             method_id
                         })
                         .collect();
-                    buckets[bucket_of(id)]
-                        .structs
-                        .insert(id, (location, method_ids.clone()));
-                    ItemId::Struct {
-                        id,
-                        methods: method_ids,
-                    }
+                    buckets[bucket_of(id)].structs.insert(id, (location, method_ids.clone()));
+                    ItemId::Struct { id, methods: method_ids }
                 }
                 DeclaredItem::Const(konst) => {
                     let name = &konst.name.text;
@@ -206,16 +190,9 @@ pub fn item_tree(db: &dyn Db, file: SourceFile) -> Arc<ItemTree> {
         }
         let ids: Arc<[ItemId]> = ids.into();
         buckets[bucket_of(chunk)].chunks.insert(chunk, ids.clone());
-        entries.push(ChunkEntry {
-            chunk,
-            items: items.clone(),
-            ids,
-        });
+        entries.push(ChunkEntry { chunk, items: items.clone(), ids });
     }
-    Arc::new(ItemTree {
-        chunks: entries,
-        buckets: buckets.into_iter().map(Arc::new).collect(),
-    })
+    Arc::new(ItemTree { chunks: entries, buckets: buckets.into_iter().map(Arc::new).collect() })
 }
 
 /// The ordinal of the next item named `name` in `owner` (the module for `None`): 0 for the
@@ -261,9 +238,7 @@ pub fn chunk_item_ids(db: &dyn Db, chunk: Chunk) -> Arc<[ItemId]> {
 /// is the same, so a change after it in the chunk, such as a comment, re-infers nothing.
 #[salsa::tracked(returns(clone))]
 pub fn function_body(db: &dyn Db, function: FunctionId) -> Option<Arc<ast::Function>> {
-    let location = *bucket_for(db, function.file(db), function)
-        .functions
-        .get(&function)?;
+    let location = *bucket_for(db, function.file(db), function).functions.get(&function)?;
     let parse = parse_chunk(db, location.chunk);
     match (parse.items.get(location.item as usize)?, location.method) {
         (ChunkItem::Function(ast), None) => Some(ast.clone()),
@@ -283,9 +258,7 @@ pub fn function_header(db: &dyn Db, function: FunctionId) -> Option<Arc<ast::Fun
     if function.owner(db).is_some() {
         return function_body(db, function);
     }
-    let location = *bucket_for(db, function.file(db), function)
-        .functions
-        .get(&function)?;
+    let location = *bucket_for(db, function.file(db), function).functions.get(&function)?;
     match chunk_items(db, location.chunk).items.get(location.item as usize)? {
         DeclaredItem::Function(header) => Some(header.clone()),
         _ => None,
@@ -297,10 +270,7 @@ pub fn function_header(db: &dyn Db, function: FunctionId) -> Option<Arc<ast::Fun
 /// Equality: from [`chunk_items`], so a body edit does not re-run it.
 #[salsa::tracked(returns(clone))]
 pub fn struct_body(db: &dyn Db, strukt: StructId) -> Option<(Arc<ast::Struct>, Vec<FunctionId>)> {
-    let (location, methods) = bucket_for(db, strukt.file(db), strukt)
-        .structs
-        .get(&strukt)?
-        .clone();
+    let (location, methods) = bucket_for(db, strukt.file(db), strukt).structs.get(&strukt)?.clone();
     match chunk_items(db, location.chunk).items.get(location.item as usize)? {
         DeclaredItem::Struct { ast, .. } => Some((ast.clone(), methods)),
         _ => None,

@@ -29,7 +29,6 @@ pub mod ty;
 
 pub use check::{check_file, CheckMode};
 pub use db::{Database, Db, SourceFile};
-pub use source_chunks::Chunk;
 pub use infer::{
     device_compatibility, infer_function, ArgumentSource, AttributeResolution, Binding, BindingId,
     BindingKind, CallResolution, CallTarget, Coercion, IndexResolution, InferenceResult,
@@ -38,6 +37,7 @@ pub use infer::{
 pub use item_tree::{function_body, ConstId, FunctionId, ItemId, StructId};
 pub use scope::{module_scope, ScopeEntry};
 pub use signatures::{const_data, function_signature, struct_data, FunctionSignature, StructData};
+pub use source_chunks::Chunk;
 pub use ty::{Bound, FloatTy, IntTy, Ty};
 
 /// The functions and methods of a file, in source order (for listings and IR lowering).

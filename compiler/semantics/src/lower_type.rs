@@ -67,12 +67,9 @@ impl TypeScope<'_> {
             TypeExprKind::Generic { base, args } => {
                 self.lower_generic(base, args, ty.span, diagnostics)
             }
-            TypeExprKind::Tuple(elements) => Ty::Tuple(
-                elements
-                    .iter()
-                    .map(|element| self.lower(element, diagnostics))
-                    .collect(),
-            ),
+            TypeExprKind::Tuple(elements) => {
+                Ty::Tuple(elements.iter().map(|element| self.lower(element, diagnostics)).collect())
+            }
             TypeExprKind::None => Ty::None,
             TypeExprKind::Error => Ty::Error,
         }
@@ -82,10 +79,7 @@ impl TypeScope<'_> {
         let text = name.text.as_str();
         // Generic parameters, then the module's structs, shadow the built-in names.
         if let Some(index) = self.generics.iter().position(|param| param.name == text) {
-            return Ty::Param(ParamTy {
-                index: index as u32,
-                name: text.to_string(),
-            });
+            return Ty::Param(ParamTy { index: index as u32, name: text.to_string() });
         }
         match self.module.get(text) {
             Some(ScopeEntry::Struct(id)) => return Ty::Struct(*id),
@@ -100,11 +94,7 @@ impl TypeScope<'_> {
         }
         if matches!(text, "List" | "Dict" | "Tensor") {
             let expected = if text == "Dict" { 2 } else { 1 };
-            let example = if text == "Dict" {
-                "Dict[str, i64]"
-            } else {
-                &format!("{text}[f64]")
-            };
+            let example = if text == "Dict" { "Dict[str, i64]" } else { &format!("{text}[f64]") };
             diagnostics.push(
                 Diagnostic::error(
                     codes::WRONG_TYPE_ARGUMENT_COUNT,
@@ -170,10 +160,7 @@ impl TypeScope<'_> {
                 return Ty::Error;
             }
         };
-        let lowered: Vec<Ty> = args
-            .iter()
-            .map(|arg| self.lower(arg, diagnostics))
-            .collect();
+        let lowered: Vec<Ty> = args.iter().map(|arg| self.lower(arg, diagnostics)).collect();
         if lowered.len() != arity {
             diagnostics.push(Diagnostic::error(
                 codes::WRONG_TYPE_ARGUMENT_COUNT,
@@ -244,30 +231,18 @@ pub fn expr_as_type(expr: &Expr) -> Option<TypeExpr> {
     let kind = match &expr.kind {
         ExprKind::Name(name) => TypeExprKind::Name(name.clone()),
         ExprKind::None => TypeExprKind::None,
-        ExprKind::Tuple(elements) => TypeExprKind::Tuple(
-            elements
-                .iter()
-                .map(expr_as_type)
-                .collect::<Option<Vec<_>>>()?,
-        ),
+        ExprKind::Tuple(elements) => {
+            TypeExprKind::Tuple(elements.iter().map(expr_as_type).collect::<Option<Vec<_>>>()?)
+        }
         ExprKind::Index { base, indices } => {
             let ExprKind::Name(base) = &base.kind else {
                 return None;
             };
-            let args = indices
-                .iter()
-                .map(expr_as_type)
-                .collect::<Option<Vec<_>>>()?;
-            TypeExprKind::Generic {
-                base: base.clone(),
-                args,
-            }
+            let args = indices.iter().map(expr_as_type).collect::<Option<Vec<_>>>()?;
+            TypeExprKind::Generic { base: base.clone(), args }
         }
         ExprKind::Error => TypeExprKind::Error,
         _ => return None,
     };
-    Some(TypeExpr {
-        kind,
-        span: expr.span,
-    })
+    Some(TypeExpr { kind, span: expr.span })
 }

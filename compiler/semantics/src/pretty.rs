@@ -102,11 +102,7 @@ fn write_expr(expr: &Expr, out: &mut String, precedence: u8) {
             let own = if *op == LogicalOp::And { 2 } else { 1 };
             parenthesize(out, precedence > own, |out| {
                 write_expr(lhs, out, own);
-                out.push_str(if *op == LogicalOp::And {
-                    " and "
-                } else {
-                    " or "
-                });
+                out.push_str(if *op == LogicalOp::And { " and " } else { " or " });
                 write_expr(rhs, out, own + 1);
             });
         }
@@ -121,11 +117,7 @@ fn write_expr(expr: &Expr, out: &mut String, precedence: u8) {
                 }
             });
         }
-        ExprKind::IfElse {
-            condition,
-            then,
-            otherwise,
-        } => {
+        ExprKind::IfElse { condition, then, otherwise } => {
             parenthesize(out, precedence > 0, |out| {
                 write_expr(then, out, 1);
                 out.push_str(" if ");

@@ -39,9 +39,8 @@ pub fn resplit(old: &str, old_starts: &[u32], new: &str) -> Option<Resplit> {
     let delta = new.len() as i64 - old.len() as i64;
 
     // The chunk the edit starts in, and one before it.
-    let containing = old_starts
-        .partition_point(|&start| start as usize <= prefix)
-        .saturating_sub(1);
+    let containing =
+        old_starts.partition_point(|&start| start as usize <= prefix).saturating_sub(1);
     let first = containing.saturating_sub(1);
     let region_start = old_starts.get(first).map_or(0, |&start| start as usize);
 
@@ -61,13 +60,7 @@ pub fn resplit(old: &str, old_starts: &[u32], new: &str) -> Option<Resplit> {
     if new.is_empty() {
         new_starts.clear();
     }
-    Some(Resplit {
-        first,
-        old_end,
-        new_starts,
-        new_end,
-        delta,
-    })
+    Some(Resplit { first, old_end, new_starts, new_end, delta })
 }
 
 /// The length of the longest common prefix, compared a block at a time (memcmp).
@@ -114,23 +107,17 @@ mod tests {
             .map(|&start| start as u32)
             .take_while(|&start| (start as usize) < old.len())
             .collect();
-        let expected: Vec<usize> = chunk_starts(new)
-            .into_iter()
-            .take_while(|&start| start < new.len())
-            .collect();
+        let expected: Vec<usize> =
+            chunk_starts(new).into_iter().take_while(|&start| start < new.len()).collect();
         let Some(plan) = resplit(old, &old_starts, new) else {
             assert_eq!(old, new);
             return;
         };
-        let mut starts: Vec<usize> = old_starts[..plan.first]
-            .iter()
-            .map(|&start| start as usize)
-            .collect();
+        let mut starts: Vec<usize> =
+            old_starts[..plan.first].iter().map(|&start| start as usize).collect();
         starts.extend(&plan.new_starts);
         starts.extend(
-            old_starts[plan.old_end..]
-                .iter()
-                .map(|&start| (start as i64 + plan.delta) as usize),
+            old_starts[plan.old_end..].iter().map(|&start| (start as i64 + plan.delta) as usize),
         );
         assert_eq!(starts, expected, "{old:?} -> {new:?}: {plan:?}");
     }
@@ -142,10 +129,8 @@ mod tests {
     fn body_edit_replaces_one_region() {
         let new = TEXT.replace("print(x)", "print(x + 1)");
         check(TEXT, &new);
-        let old_starts: Vec<u32> = chunk_starts(TEXT)[..5]
-            .iter()
-            .map(|&start| start as u32)
-            .collect();
+        let old_starts: Vec<u32> =
+            chunk_starts(TEXT)[..5].iter().map(|&start| start as u32).collect();
         let plan = resplit(TEXT, &old_starts, &new).unwrap();
         // From the chunk before `fn b` (`fn a`) up to `struct S`.
         assert_eq!((plan.first, plan.old_end, plan.delta), (1, 3, 4));

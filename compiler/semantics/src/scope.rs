@@ -56,9 +56,7 @@ pub fn module_scope(db: &dyn Db, file: SourceFile) -> Arc<ModuleScope> {
         for (item, id) in entry.items.items.iter().zip(entry.ids.iter()) {
             let entry = match (item, id) {
                 (DeclaredItem::Function(_), ItemId::Function(id)) => ScopeEntry::Function(*id),
-                (DeclaredItem::Struct { .. }, ItemId::Struct { id, .. }) => {
-                    ScopeEntry::Struct(*id)
-                }
+                (DeclaredItem::Struct { .. }, ItemId::Struct { id, .. }) => ScopeEntry::Struct(*id),
                 (DeclaredItem::Const(_), ItemId::Const(id)) => ScopeEntry::Const(*id),
                 (DeclaredItem::Import(import), _) => {
                     for (name, entry) in resolve_import(db, import) {
@@ -81,19 +79,12 @@ pub fn module_scope(db: &dyn Db, file: SourceFile) -> Arc<ModuleScope> {
 pub fn resolve_import(db: &dyn Db, import: &ast::Import) -> Vec<(String, ScopeEntry)> {
     match &import.kind {
         ast::ImportKind::Module { path, alias } => {
-            let Some(bound) = alias
-                .as_ref()
-                .or(path.first())
-                .map(|name| name.text.clone())
-            else {
+            let Some(bound) = alias.as_ref().or(path.first()).map(|name| name.text.clone()) else {
                 return Vec::new();
             };
             let entry = match path.as_slice() {
                 [name] => match stdlib_module(db, &name.text) {
-                    Some(file) => ScopeEntry::Module {
-                        name: name.text.clone(),
-                        file,
-                    },
+                    Some(file) => ScopeEntry::Module { name: name.text.clone(), file },
                     None => ScopeEntry::Unresolved,
                 },
                 _ => ScopeEntry::Unresolved,
@@ -110,11 +101,8 @@ pub fn resolve_import(db: &dyn Db, import: &ast::Import) -> Vec<(String, ScopeEn
                         .as_ref()
                         .or(imported.path.last())
                         .map(|name| name.text.clone());
-                    let imported_path: Vec<&str> = imported
-                        .path
-                        .iter()
-                        .map(|name| name.text.as_str())
-                        .collect();
+                    let imported_path: Vec<&str> =
+                        imported.path.iter().map(|name| name.text.as_str()).collect();
                     let entry = resolve_from_import(db, &module_path, &imported_path);
                     (bound.unwrap_or_default(), entry)
                 })

@@ -86,24 +86,16 @@ impl ChunkParse {
             .map(|item| match item {
                 ast::Item::Function(function) => ChunkItem::Function(Arc::new(function)),
                 ast::Item::Struct(mut strukt) => {
-                    let methods = std::mem::take(&mut strukt.methods)
-                        .into_iter()
-                        .map(Arc::new)
-                        .collect();
-                    ChunkItem::Struct {
-                        ast: Arc::new(strukt),
-                        methods,
-                    }
+                    let methods =
+                        std::mem::take(&mut strukt.methods).into_iter().map(Arc::new).collect();
+                    ChunkItem::Struct { ast: Arc::new(strukt), methods }
                 }
                 ast::Item::Const(konst) => ChunkItem::Const(Arc::new(konst)),
                 ast::Item::Import(import) => ChunkItem::Import(Arc::new(import)),
                 ast::Item::Error(_) => ChunkItem::Error,
             })
             .collect();
-        ChunkParse {
-            items,
-            syntax_errors: parse.errors,
-        }
+        ChunkParse { items, syntax_errors: parse.errors }
     }
 }
 
@@ -160,10 +152,7 @@ impl ChunkItems {
                         methods: Vec::new(),
                         span: Span::new(ast.span.start, ast.name.span.end),
                     }),
-                    methods: methods
-                        .iter()
-                        .map(|method| method.name.text.clone())
-                        .collect(),
+                    methods: methods.iter().map(|method| method.name.text.clone()).collect(),
                 },
                 ChunkItem::Const(konst) => DeclaredItem::Const(konst.clone()),
                 ChunkItem::Import(import) => DeclaredItem::Import(import.clone()),
@@ -324,10 +313,7 @@ mod tests {
     use super::{chunk_starts, ChunkScanner};
 
     fn chunks(text: &str) -> Vec<&str> {
-        chunk_starts(text)
-            .windows(2)
-            .map(|bounds| &text[bounds[0]..bounds[1]])
-            .collect()
+        chunk_starts(text).windows(2).map(|bounds| &text[bounds[0]..bounds[1]]).collect()
     }
 
     #[test]
@@ -348,29 +334,20 @@ mod tests {
         let text = "fn a():\n    print(\"(\", ')', \"\\\"(\")  # (\nfn b():\n    pass";
         assert_eq!(
             chunks(text),
-            vec![
-                "fn a():\n    print(\"(\", ')', \"\\\"(\")  # (\n",
-                "fn b():\n    pass"
-            ]
+            vec!["fn a():\n    print(\"(\", ')', \"\\\"(\")  # (\n", "fn b():\n    pass"]
         );
     }
 
     #[test]
     fn backslash_continues_a_line() {
         let text = "const A = 1 + \\\n2\nfn b():\n    pass\n";
-        assert_eq!(
-            chunks(text),
-            vec!["const A = 1 + \\\n2\n", "fn b():\n    pass\n"]
-        );
+        assert_eq!(chunks(text), vec!["const A = 1 + \\\n2\n", "fn b():\n    pass\n"]);
     }
 
     #[test]
     fn empty_and_single() {
         assert_eq!(chunk_starts(""), vec![0]);
-        assert_eq!(
-            chunks("fn main():\n    pass\n"),
-            vec!["fn main():\n    pass\n"]
-        );
+        assert_eq!(chunks("fn main():\n    pass\n"), vec!["fn main():\n    pass\n"]);
     }
 
     #[test]

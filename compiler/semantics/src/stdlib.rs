@@ -22,11 +22,7 @@ pub const GPU_MODULE: &str = "gpu";
 
 /// The file of the standard library module `name`, if there is one.
 pub fn stdlib_module(db: &dyn Db, name: &str) -> Option<SourceFile> {
-    db.stdlib()
-        .modules(db)
-        .iter()
-        .find(|(module, _)| module == name)
-        .map(|(_, file)| *file)
+    db.stdlib().modules(db).iter().find(|(module, _)| module == name).map(|(_, file)| *file)
 }
 
 /// The module name of a standard library file, or `None` for user files.

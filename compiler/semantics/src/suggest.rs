@@ -55,11 +55,8 @@ pub fn list_names<'a>(names: impl IntoIterator<Item = &'a str>, limit: usize) ->
     names.sort_unstable();
     names.dedup();
     let cut = names.len() > limit;
-    let mut listed: Vec<String> = names
-        .iter()
-        .take(limit)
-        .map(|name| format!("`{name}`"))
-        .collect();
+    let mut listed: Vec<String> =
+        names.iter().take(limit).map(|name| format!("`{name}`")).collect();
     if cut {
         listed.push("...".to_string());
     }

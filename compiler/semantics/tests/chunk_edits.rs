@@ -33,9 +33,28 @@ fn main():
 
 /// What edits insert.
 const PIECES: &[&str] = &[
-    "\n", "\n\n", "    ", "x", "fn f():\n    pass\n", "fn main", "struct S:\n    a: i64\n", "(",
-    ")", "[", "]", "\"", "'", "# (", "#", "@kernel\n", "@", "\\\n", "import math\n", "return 1\n",
-    "let q = twice(2)\n", "é",
+    "\n",
+    "\n\n",
+    "    ",
+    "x",
+    "fn f():\n    pass\n",
+    "fn main",
+    "struct S:\n    a: i64\n",
+    "(",
+    ")",
+    "[",
+    "]",
+    "\"",
+    "'",
+    "# (",
+    "#",
+    "@kernel\n",
+    "@",
+    "\\\n",
+    "import math\n",
+    "return 1\n",
+    "let q = twice(2)\n",
+    "é",
 ];
 
 /// A small deterministic xorshift generator.
@@ -68,31 +87,17 @@ fn edit(random: &mut Random, text: &str) -> String {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let inserted = if random.below(4) == 0 {
-        ""
-    } else {
-        PIECES[random.below(PIECES.len())]
-    };
+    let inserted = if random.below(4) == 0 { "" } else { PIECES[random.below(PIECES.len())] };
     format!("{}{inserted}{}", &text[..start], &text[end..])
 }
 
 fn assert_chunks_match_a_fresh_split(db: &Database, file: SourceFile, text: &str) {
     let starts = chunk_starts(text);
-    let expected: Vec<&str> = starts
-        .windows(2)
-        .map(|bounds| &text[bounds[0]..bounds[1]])
-        .collect();
-    let chunks: Vec<&str> = file
-        .chunks(db)
-        .iter()
-        .map(|chunk| chunk.text(db).as_str())
-        .collect();
+    let expected: Vec<&str> = starts.windows(2).map(|bounds| &text[bounds[0]..bounds[1]]).collect();
+    let chunks: Vec<&str> = file.chunks(db).iter().map(|chunk| chunk.text(db).as_str()).collect();
     assert_eq!(chunks, expected, "chunks of {text:?}");
-    let offsets: Vec<usize> = file
-        .chunk_offsets(db)
-        .iter()
-        .map(|&offset| offset as usize)
-        .collect();
+    let offsets: Vec<usize> =
+        file.chunk_offsets(db).iter().map(|&offset| offset as usize).collect();
     assert_eq!(offsets, starts[..starts.len() - 1], "offsets of {text:?}");
     for chunk in file.chunks(db) {
         if let Some(items) = chunk.items(db) {
@@ -116,11 +121,7 @@ fn random_edits_keep_chunks_and_diagnostics_as_from_scratch() {
         let mut text = PROGRAM.to_string();
         for step in 0..40 {
             // Now and then go back to the clean program, as undo does.
-            text = if step % 10 == 9 {
-                PROGRAM.to_string()
-            } else {
-                edit(&mut random, &text)
-            };
+            text = if step % 10 == 9 { PROGRAM.to_string() } else { edit(&mut random, &text) };
             db.set_file_text(file, &text);
             assert_chunks_match_a_fresh_split(&db, file, &text);
             let incremental = check_file(&db, file, CheckMode::Program);

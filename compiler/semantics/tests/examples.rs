@@ -8,12 +8,7 @@ use mlc_semantics::{check_file, CheckMode, Database};
 fn examples_check_clean() {
     let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
     let mut paths: Vec<_> = std::fs::read_dir(&folder)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .map(|entry| entry.path())
-                .collect()
-        })
+        .map(|entries| entries.filter_map(Result::ok).map(|entry| entry.path()).collect())
         .unwrap_or_default();
     paths.retain(|path| path.extension().is_some_and(|extension| extension == "ml"));
     paths.sort();

@@ -54,10 +54,8 @@ fn ran<'a>(log: &'a [String], name: &str) -> Vec<&'a str> {
 
 /// The distinct names of the queries that ran.
 fn query_names(log: &[String]) -> Vec<&str> {
-    let mut names: Vec<&str> = log
-        .iter()
-        .map(|entry| entry.split('(').next().unwrap_or(""))
-        .collect();
+    let mut names: Vec<&str> =
+        log.iter().map(|entry| entry.split('(').next().unwrap_or("")).collect();
     names.sort();
     names.dedup();
     names
@@ -139,12 +137,8 @@ fn body_edit_reruns_only_the_edited_chunks_queries() {
 #[test]
 fn signature_edit_reinfers_callers() {
     let (mut db, file) = setup();
-    let log = edit(
-        &mut db,
-        file,
-        "fn helper(n: i64) -> i64:",
-        "fn helper(n: i64, k: i64 = 2) -> i64:",
-    );
+    let log =
+        edit(&mut db, file, "fn helper(n: i64) -> i64:", "fn helper(n: i64, k: i64 = 2) -> i64:");
     let mut inferred = ran(&log, "infer_function");
     inferred.sort();
     assert_eq!(inferred, vec!["helper", "middle"], "{log:#?}");
@@ -163,11 +157,7 @@ fn comment_edit_reinfers_nothing() {
     );
     assert_eq!(ran(&log, "parse_chunk"), vec!["fn middle"], "{log:#?}");
     assert_eq!(ran(&log, "infer_function"), Vec::<&str>::new(), "{log:#?}");
-    assert_eq!(
-        ran(&log, "function_signature"),
-        Vec::<&str>::new(),
-        "{log:#?}"
-    );
+    assert_eq!(ran(&log, "function_signature"), Vec::<&str>::new(), "{log:#?}");
 }
 
 #[test]
@@ -208,12 +198,7 @@ fn method_body_edit_reinfers_only_the_method() {
 #[test]
 fn adding_a_function_parses_only_the_new_chunk() {
     let (mut db, file) = setup();
-    let log = edit(
-        &mut db,
-        file,
-        "fn middle(",
-        "fn added() -> i64:\n    return 7\n\nfn middle(",
-    );
+    let log = edit(&mut db, file, "fn middle(", "fn added() -> i64:\n    return 7\n\nfn middle(");
     assert_eq!(ran(&log, "parse_chunk"), vec!["fn added"], "{log:#?}");
     // A new name changes the module scope, which every body reads.
     assert!(ran(&log, "infer_function").contains(&"added"), "{log:#?}");

@@ -26,20 +26,13 @@ fn check_resolutions(text: &str, name: &str, expect: Expect) {
         .expect("no such function");
     let result = infer_function(&db, function);
     // Spans are relative to the function's chunk; this test's functions are found by text.
-    let chunk_start = text
-        .find(&format!("fn {}", name.rsplit('.').next().unwrap()))
-        .unwrap() as u32;
+    let chunk_start =
+        text.find(&format!("fn {}", name.rsplit('.').next().unwrap())).unwrap() as u32;
     let mut lines: Vec<(u32, String)> = Vec::new();
     for (span, call) in &result.calls {
         let target = match &call.target {
-            CallTarget::Function {
-                function,
-                type_args,
-            }
-            | CallTarget::Method {
-                function,
-                type_args,
-            } => {
+            CallTarget::Function { function, type_args }
+            | CallTarget::Method { function, type_args } => {
                 let args: Vec<String> = type_args.iter().map(|ty| show_ty(&db, ty)).collect();
                 let kind = if matches!(call.target, CallTarget::Method { .. }) {
                     "method"
@@ -71,15 +64,8 @@ fn check_resolutions(text: &str, name: &str, expect: Expect) {
         let shown = match operator {
             OperatorResolution::Native { operand } => format!("native {}", show_ty(&db, operand)),
             OperatorResolution::Tensor { element } => format!("tensor {}", show_ty(&db, element)),
-            OperatorResolution::Dunder {
-                method,
-                flipped,
-                negated,
-            } => {
-                format!(
-                    "dunder {} flipped={flipped} negated={negated}",
-                    method.display_name(&db)
-                )
+            OperatorResolution::Dunder { method, flipped, negated } => {
+                format!("dunder {} flipped={flipped} negated={negated}", method.display_name(&db))
             }
             OperatorResolution::Contains { container } => {
                 format!("contains {}", show_ty(&db, container))

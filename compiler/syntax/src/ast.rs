@@ -195,24 +195,53 @@ pub enum Mutability {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum StmtKind {
     /// `let x: T = e`, `var x = e`, `let (a, b) = pair`.
-    Let { mutability: Mutability, pattern: Pattern, ty: Option<TypeExpr>, value: Expr },
+    Let {
+        mutability: Mutability,
+        pattern: Pattern,
+        ty: Option<TypeExpr>,
+        value: Expr,
+    },
     /// `target = value`; the target is a name, field, index or tuple of them.
-    Assign { target: Expr, value: Expr },
+    Assign {
+        target: Expr,
+        value: Expr,
+    },
     /// `target op= value`.
-    AugAssign { target: Expr, op: BinaryOp, value: Expr },
+    AugAssign {
+        target: Expr,
+        op: BinaryOp,
+        value: Expr,
+    },
     Expr(Expr),
     /// `if c: ... elif c: ... else: ...`: `branches` holds the `if` and each `elif`.
-    If { branches: Vec<IfBranch>, else_block: Option<Block> },
-    While { condition: Expr, body: Block },
-    For { pattern: Pattern, iterable: Expr, body: Block },
+    If {
+        branches: Vec<IfBranch>,
+        else_block: Option<Block>,
+    },
+    While {
+        condition: Expr,
+        body: Block,
+    },
+    For {
+        pattern: Pattern,
+        iterable: Expr,
+        body: Block,
+    },
     Break,
     Continue,
     Pass,
     Return(Option<Expr>),
     /// `raise e`; a bare `raise` (re-raise inside `except`) has no value.
     Raise(Option<Expr>),
-    Try { body: Block, handlers: Vec<ExceptHandler>, finally: Option<Block> },
-    Assert { condition: Expr, message: Option<Expr> },
+    Try {
+        body: Block,
+        handlers: Vec<ExceptHandler>,
+        finally: Option<Block>,
+    },
+    Assert {
+        condition: Expr,
+        message: Option<Expr>,
+    },
     /// Failed to parse; the error is in `Parse::errors`.
     Error,
 }
@@ -270,21 +299,52 @@ pub enum ExprKind {
     List(Vec<Expr>),
     /// `{"a": 1}`.
     Dict(Vec<(Expr, Expr)>),
-    Unary { op: UnaryOp, operand: Box<Expr> },
-    Binary { op: BinaryOp, lhs: Box<Expr>, rhs: Box<Expr> },
+    Unary {
+        op: UnaryOp,
+        operand: Box<Expr>,
+    },
+    Binary {
+        op: BinaryOp,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+    },
     /// `and` / `or`, short-circuiting.
-    Logical { op: LogicalOp, lhs: Box<Expr>, rhs: Box<Expr> },
+    Logical {
+        op: LogicalOp,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+    },
     /// `a < b`, and chains `a < b <= c` (each operand evaluated once).
-    Compare { first: Box<Expr>, rest: Vec<(CompareOp, Expr)> },
+    Compare {
+        first: Box<Expr>,
+        rest: Vec<(CompareOp, Expr)>,
+    },
     /// `then if condition else otherwise`.
-    IfElse { condition: Box<Expr>, then: Box<Expr>, otherwise: Box<Expr> },
-    Call { callee: Box<Expr>, args: Vec<Arg> },
+    IfElse {
+        condition: Box<Expr>,
+        then: Box<Expr>,
+        otherwise: Box<Expr>,
+    },
+    Call {
+        callee: Box<Expr>,
+        args: Vec<Arg>,
+    },
     /// `base.name`.
-    Attribute { base: Box<Expr>, name: Name },
+    Attribute {
+        base: Box<Expr>,
+        name: Name,
+    },
     /// `base[i]`, `base[i, j]`, `base[a:b]`; also `List[f64]` and `kernel[grid, block]`.
-    Index { base: Box<Expr>, indices: Vec<Expr> },
+    Index {
+        base: Box<Expr>,
+        indices: Vec<Expr>,
+    },
     /// `start:stop:step`, only inside `Index`.
-    Slice { start: Option<Box<Expr>>, stop: Option<Box<Expr>>, step: Option<Box<Expr>> },
+    Slice {
+        start: Option<Box<Expr>>,
+        stop: Option<Box<Expr>>,
+        step: Option<Box<Expr>>,
+    },
     /// Failed to parse; the error is in `Parse::errors`.
     Error,
 }

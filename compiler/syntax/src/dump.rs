@@ -24,11 +24,7 @@ pub fn dump(module: &Module) -> String {
 pub fn dump_diagnostics(diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
     for diagnostic in diagnostics {
-        let severity = if diagnostic.is_error() {
-            "error"
-        } else {
-            "warning"
-        };
+        let severity = if diagnostic.is_error() { "error" } else { "warning" };
         let _ = writeln!(
             out,
             "{severity}[{}] {}: {}",
@@ -119,11 +115,7 @@ impl Writer {
         match item {
             Item::Import(import) => self.import(depth, import),
             Item::Const(konst) => {
-                let keyword = if konst.is_extern {
-                    "ExternConst"
-                } else {
-                    "Const"
-                };
+                let keyword = if konst.is_extern { "ExternConst" } else { "Const" };
                 self.line(
                     depth,
                     "",
@@ -168,19 +160,10 @@ impl Writer {
     fn import(&mut self, depth: usize, import: &Import) {
         self.line(depth, "", format_args!("Import {}", span(import.span)));
         match &import.kind {
-            ImportKind::Module {
-                path: module,
-                alias,
-            } => {
-                let alias = alias
-                    .as_ref()
-                    .map(|alias| format!(" as {}", name(alias)))
-                    .unwrap_or_default();
-                self.line(
-                    depth + 1,
-                    "",
-                    format_args!("module {}{alias}", path(module)),
-                );
+            ImportKind::Module { path: module, alias } => {
+                let alias =
+                    alias.as_ref().map(|alias| format!(" as {}", name(alias))).unwrap_or_default();
+                self.line(depth + 1, "", format_args!("module {}{alias}", path(module)));
             }
             ImportKind::From { module, names } => {
                 self.line(depth + 1, "", format_args!("from {}", path(module)));
@@ -206,28 +189,17 @@ impl Writer {
 
     fn generic(&mut self, depth: usize, generic: &GenericParam) {
         let bounds: Vec<String> = generic.bounds.iter().map(name).collect();
-        let bounds = if bounds.is_empty() {
-            String::new()
-        } else {
-            format!(": {}", bounds.join(" + "))
-        };
+        let bounds =
+            if bounds.is_empty() { String::new() } else { format!(": {}", bounds.join(" + ")) };
         self.line(
             depth,
             "",
-            format_args!(
-                "Generic {}{bounds} {}",
-                name(&generic.name),
-                span(generic.span)
-            ),
+            format_args!("Generic {}{bounds} {}", name(&generic.name), span(generic.span)),
         );
     }
 
     fn function(&mut self, depth: usize, function: &Function) {
-        let keyword = if function.is_extern {
-            "ExternFunction"
-        } else {
-            "Function"
-        };
+        let keyword = if function.is_extern { "ExternFunction" } else { "Function" };
         self.line(
             depth,
             "",
@@ -237,11 +209,7 @@ impl Writer {
             self.line(
                 depth + 1,
                 "",
-                format_args!(
-                    "Decorator {} {}",
-                    name(&decorator.name),
-                    span(decorator.span)
-                ),
+                format_args!("Decorator {} {}", name(&decorator.name), span(decorator.span)),
             );
         }
         for generic in &function.generics {
@@ -275,11 +243,9 @@ impl Writer {
 
     fn ty(&mut self, depth: usize, label: &str, ty: &TypeExpr) {
         match &ty.kind {
-            TypeExprKind::Name(type_name) => self.line(
-                depth,
-                label,
-                format_args!("Type {} {}", type_name.text, span(ty.span)),
-            ),
+            TypeExprKind::Name(type_name) => {
+                self.line(depth, label, format_args!("Type {} {}", type_name.text, span(ty.span)))
+            }
             TypeExprKind::Generic { base, args } => {
                 self.line(
                     depth,
@@ -315,12 +281,7 @@ impl Writer {
     fn stmt(&mut self, depth: usize, stmt: &Stmt) {
         let at = span(stmt.span);
         match &stmt.kind {
-            StmtKind::Let {
-                mutability,
-                pattern,
-                ty,
-                value,
-            } => {
+            StmtKind::Let { mutability, pattern, ty, value } => {
                 let keyword = match mutability {
                     Mutability::Let => "Let",
                     Mutability::Var => "Var",
@@ -346,10 +307,7 @@ impl Writer {
                 self.line(depth, "", format_args!("ExprStmt {at}"));
                 self.expr(depth + 1, "", expr);
             }
-            StmtKind::If {
-                branches,
-                else_block,
-            } => {
+            StmtKind::If { branches, else_block } => {
                 self.line(depth, "", format_args!("If {at}"));
                 for branch in branches {
                     self.line(depth + 1, "", format_args!("Branch {}", span(branch.span)));
@@ -365,11 +323,7 @@ impl Writer {
                 self.expr(depth + 1, "condition", condition);
                 self.block(depth + 1, "", body);
             }
-            StmtKind::For {
-                pattern,
-                iterable,
-                body,
-            } => {
+            StmtKind::For { pattern, iterable, body } => {
                 self.line(depth, "", format_args!("For {at}"));
                 self.pattern(depth + 1, "pattern", pattern);
                 self.expr(depth + 1, "iterable", iterable);
@@ -390,11 +344,7 @@ impl Writer {
                     self.expr(depth + 1, "", value);
                 }
             }
-            StmtKind::Try {
-                body,
-                handlers,
-                finally,
-            } => {
+            StmtKind::Try { body, handlers, finally } => {
                 self.line(depth, "", format_args!("Try {at}"));
                 self.block(depth + 1, "", body);
                 for handler in handlers {
@@ -433,11 +383,7 @@ impl Writer {
                 format_args!("PatName {} {}", pattern_name.text, span(pattern.span)),
             ),
             PatternKind::Tuple(items) => {
-                self.line(
-                    depth,
-                    label,
-                    format_args!("PatTuple {}", span(pattern.span)),
-                );
+                self.line(depth, label, format_args!("PatTuple {}", span(pattern.span)));
                 for item in items {
                     self.pattern(depth + 1, "", item);
                 }
@@ -449,11 +395,9 @@ impl Writer {
         let at = span(expr.span);
         match &expr.kind {
             ExprKind::Int(value) => self.line(depth, label, format_args!("Int {value} {at}")),
-            ExprKind::Float(bits) => self.line(
-                depth,
-                label,
-                format_args!("Float {:?} {at}", f64::from_bits(*bits)),
-            ),
+            ExprKind::Float(bits) => {
+                self.line(depth, label, format_args!("Float {:?} {at}", f64::from_bits(*bits)))
+            }
             ExprKind::Bool(value) => {
                 let text = if *value { "True" } else { "False" };
                 self.line(depth, label, format_args!("Bool {text} {at}"))
@@ -464,19 +408,12 @@ impl Writer {
                 self.line(depth, label, format_args!("FString {at}"));
                 for part in parts {
                     match part {
-                        FStringPart::Literal {
-                            text,
-                            span: part_span,
-                        } => self.line(
+                        FStringPart::Literal { text, span: part_span } => self.line(
                             depth + 1,
                             "",
                             format_args!("Literal {text:?} {}", span(*part_span)),
                         ),
-                        FStringPart::Field {
-                            expr,
-                            spec,
-                            span: part_span,
-                        } => {
+                        FStringPart::Field { expr, spec, span: part_span } => {
                             let spec = spec
                                 .as_ref()
                                 .map(|spec| format!(" spec {spec:?}"))
@@ -539,21 +476,13 @@ impl Writer {
             }
             ExprKind::Compare { first, rest } => {
                 let ops: Vec<&str> = rest.iter().map(|(op, _)| op.symbol()).collect();
-                self.line(
-                    depth,
-                    label,
-                    format_args!("Compare {} {at}", ops.join(", ")),
-                );
+                self.line(depth, label, format_args!("Compare {} {at}", ops.join(", ")));
                 self.expr(depth + 1, "", first);
                 for (_, operand) in rest {
                     self.expr(depth + 1, "", operand);
                 }
             }
-            ExprKind::IfElse {
-                condition,
-                then,
-                otherwise,
-            } => {
+            ExprKind::IfElse { condition, then, otherwise } => {
                 self.line(depth, label, format_args!("IfElse {at}"));
                 self.expr(depth + 1, "then", then);
                 self.expr(depth + 1, "condition", condition);
@@ -576,15 +505,8 @@ impl Writer {
                     }
                 }
             }
-            ExprKind::Attribute {
-                base,
-                name: attribute,
-            } => {
-                self.line(
-                    depth,
-                    label,
-                    format_args!("Attribute {} {at}", name(attribute)),
-                );
+            ExprKind::Attribute { base, name: attribute } => {
+                self.line(depth, label, format_args!("Attribute {} {at}", name(attribute)));
                 self.expr(depth + 1, "", base);
             }
             ExprKind::Index { base, indices } => {

@@ -40,11 +40,7 @@ pub(crate) fn lex(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Token> {
                     }
                 }
                 diagnostics.push(unexpected_character(&text[range], span));
-                tokens.push(Token {
-                    kind: TokenKind::Error,
-                    span,
-                    value: TokenValue::None,
-                });
+                tokens.push(Token { kind: TokenKind::Error, span, value: TokenValue::None });
                 continue;
             }
         };
@@ -68,45 +64,24 @@ pub(crate) fn lex(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Token> {
                         )
                         .with_hint("a name cannot start with a digit; numbers are written like `42`, `0xff`, `3.14` or `1e-9`"),
                     );
-                    Token {
-                        kind: TokenKind::Error,
-                        span,
-                        value: TokenValue::None,
-                    }
+                    Token { kind: TokenKind::Error, span, value: TokenValue::None }
                 } else if kind == TokenKind::Int {
                     number_token(decode_int(slice), slice, TokenKind::Int, span, diagnostics)
                 } else {
-                    number_token(
-                        decode_float(slice),
-                        slice,
-                        TokenKind::Float,
-                        span,
-                        diagnostics,
-                    )
+                    number_token(decode_float(slice), slice, TokenKind::Float, span, diagnostics)
                 }
             }
             TokenKind::Str => {
-                let quote_len = if slice.starts_with("\"\"\"") || slice.starts_with("'''") {
-                    3
-                } else {
-                    1
-                };
+                let quote_len =
+                    if slice.starts_with("\"\"\"") || slice.starts_with("'''") { 3 } else { 1 };
                 let body = Span::new(span.start + quote_len, span.end - quote_len);
                 let value = decode_string(text, body, diagnostics);
-                Token {
-                    kind,
-                    span,
-                    value: TokenValue::Str(value),
-                }
+                Token { kind, span, value: TokenValue::Str(value) }
             }
             TokenKind::FString => {
                 let body = Span::new(span.start + 2, span.end - 1);
                 let pieces = scan_fstring(text, body, diagnostics);
-                Token {
-                    kind,
-                    span,
-                    value: TokenValue::FString(pieces),
-                }
+                Token { kind, span, value: TokenValue::FString(pieces) }
             }
             TokenKind::UnterminatedStr => {
                 let triple = slice.contains("\"\"\"") || slice.contains("'''");
@@ -133,17 +108,9 @@ pub(crate) fn lex(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Token> {
                     )
                     .with_hint(hint),
                 );
-                Token {
-                    kind: TokenKind::Error,
-                    span,
-                    value: TokenValue::None,
-                }
+                Token { kind: TokenKind::Error, span, value: TokenValue::None }
             }
-            _ => Token {
-                kind,
-                span,
-                value: TokenValue::None,
-            },
+            _ => Token { kind, span, value: TokenValue::None },
         };
         tokens.push(token);
     }
@@ -192,11 +159,7 @@ fn number_token(
                 )
                 .with_hint("write integers like `42`, `1_000`, `0xff`, `0o17`, `0b1010` and floats like `3.14` or `1e-9`"),
             );
-            Token {
-                kind: TokenKind::Error,
-                span,
-                value: TokenValue::None,
-            }
+            Token { kind: TokenKind::Error, span, value: TokenValue::None }
         }
     }
 }
@@ -241,10 +204,7 @@ pub(crate) fn decode_float(slice: &str) -> Result<u64, &'static str> {
     if slice.contains("_.") || slice.contains("._") || slice.ends_with('_') {
         return Err("`_` may only separate digits");
     }
-    let cleaned: String = slice
-        .chars()
-        .filter(|character| *character != '_')
-        .collect();
+    let cleaned: String = slice.chars().filter(|character| *character != '_').collect();
     match cleaned.parse::<f64>() {
         Ok(value) if value.is_finite() => Ok(value.to_bits()),
         Ok(_) => Err("this float is too large for `f64`"),
@@ -282,10 +242,8 @@ pub(crate) fn decode_string(text: &str, body: Span, diagnostics: &mut Vec<Diagno
                     }
                     match decoded {
                         Ok(character) => out.push(character),
-                        Err(problem) => diagnostics.push(invalid_escape(
-                            Span::new(start, start + length as u32),
-                            problem,
-                        )),
+                        Err(problem) => diagnostics
+                            .push(invalid_escape(Span::new(start, start + length as u32), problem)),
                     }
                 }
                 None => {
@@ -294,10 +252,7 @@ pub(crate) fn decode_string(text: &str, body: Span, diagnostics: &mut Vec<Diagno
                     out.push(escape);
                 }
             },
-            None => diagnostics.push(invalid_escape(
-                Span::new(start, start + 1),
-                "lone backslash",
-            )),
+            None => diagnostics.push(invalid_escape(Span::new(start, start + 1), "lone backslash")),
         }
     }
     out
@@ -332,10 +287,7 @@ fn decode_unicode_escape(raw: &str) -> (Result<char, &'static str>, usize) {
     if digits.is_empty() || digits.len() > 6 {
         return (Err("`\\u{...}` takes 1 to 6 hexadecimal digits"), length);
     }
-    match u32::from_str_radix(digits, 16)
-        .ok()
-        .and_then(char::from_u32)
-    {
+    match u32::from_str_radix(digits, 16).ok().and_then(char::from_u32) {
         Some(character) => (Ok(character), length),
         None => (Err("not a Unicode scalar value"), length),
     }
@@ -370,10 +322,7 @@ pub(crate) fn scan_fstring(
             let span = Span::new(offset + start as u32, offset + end as u32);
             let mut text_value = decode_string(text, span, diagnostics);
             text_value = text_value.replace("{{", "{").replace("}}", "}");
-            pieces.push(FStringPiece::Literal {
-                text: text_value,
-                span,
-            });
+            pieces.push(FStringPiece::Literal { text: text_value, span });
         }
     };
     while index < bytes.len() {
@@ -417,11 +366,7 @@ pub(crate) fn scan_fstring(
                                 ),
                             );
                         } else {
-                            pieces.push(FStringPiece::Field {
-                                expr,
-                                spec: field.spec,
-                                span,
-                            });
+                            pieces.push(FStringPiece::Field { expr, spec: field.spec, span });
                         }
                         index = field.end;
                     }
@@ -443,12 +388,7 @@ pub(crate) fn scan_fstring(
             _ => index += 1,
         }
     }
-    flush_literal(
-        &mut pieces,
-        literal_start,
-        bytes.len().min(index),
-        diagnostics,
-    );
+    flush_literal(&mut pieces, literal_start, bytes.len().min(index), diagnostics);
     pieces
 }
 

@@ -190,12 +190,7 @@ impl MapSpans for Stmt {
     fn map_spans(&mut self, f: &mut dyn FnMut(Span) -> Span) {
         self.span.map_spans(f);
         match &mut self.kind {
-            StmtKind::Let {
-                mutability: _,
-                pattern,
-                ty,
-                value,
-            } => {
+            StmtKind::Let { mutability: _, pattern, ty, value } => {
                 pattern.map_spans(f);
                 ty.map_spans(f);
                 value.map_spans(f);
@@ -204,19 +199,12 @@ impl MapSpans for Stmt {
                 target.map_spans(f);
                 value.map_spans(f);
             }
-            StmtKind::AugAssign {
-                target,
-                op: _,
-                value,
-            } => {
+            StmtKind::AugAssign { target, op: _, value } => {
                 target.map_spans(f);
                 value.map_spans(f);
             }
             StmtKind::Expr(expr) => expr.map_spans(f),
-            StmtKind::If {
-                branches,
-                else_block,
-            } => {
+            StmtKind::If { branches, else_block } => {
                 branches.map_spans(f);
                 else_block.map_spans(f);
             }
@@ -224,21 +212,13 @@ impl MapSpans for Stmt {
                 condition.map_spans(f);
                 body.map_spans(f);
             }
-            StmtKind::For {
-                pattern,
-                iterable,
-                body,
-            } => {
+            StmtKind::For { pattern, iterable, body } => {
                 pattern.map_spans(f);
                 iterable.map_spans(f);
                 body.map_spans(f);
             }
             StmtKind::Return(value) | StmtKind::Raise(value) => value.map_spans(f),
-            StmtKind::Try {
-                body,
-                handlers,
-                finally,
-            } => {
+            StmtKind::Try { body, handlers, finally } => {
                 body.map_spans(f);
                 handlers.map_spans(f);
                 finally.map_spans(f);
@@ -301,11 +281,7 @@ impl MapSpans for Expr {
                 first.map_spans(f);
                 rest.map_spans(f);
             }
-            ExprKind::IfElse {
-                condition,
-                then,
-                otherwise,
-            } => {
+            ExprKind::IfElse { condition, then, otherwise } => {
                 // Source order: `then if condition else otherwise`.
                 then.map_spans(f);
                 condition.map_spans(f);
@@ -344,11 +320,7 @@ impl MapSpans for FStringPart {
     fn map_spans(&mut self, f: &mut dyn FnMut(Span) -> Span) {
         match self {
             FStringPart::Literal { text: _, span } => span.map_spans(f),
-            FStringPart::Field {
-                expr,
-                spec: _,
-                span,
-            } => {
+            FStringPart::Field { expr, spec: _, span } => {
                 span.map_spans(f);
                 expr.map_spans(f);
             }

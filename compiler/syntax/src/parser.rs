@@ -64,10 +64,7 @@ pub fn parse(text: &str) -> Parse {
     let (tokens, mut errors, comments) = crate::lex_and_layout(text);
     let lines = Lines::new(text, &tokens);
     let stream = to_grammar_tokens(text, tokens, &mut errors);
-    let mut sink = Sink {
-        diagnostics: Vec::new(),
-        lines,
-    };
+    let mut sink = Sink { diagnostics: Vec::new(), lines };
     let result = grammar::ModuleParser::new().parse(&mut sink, stream.into_iter().map(Ok));
     let items = match result {
         Ok(items) => items,
@@ -78,22 +75,14 @@ pub fn parse(text: &str) -> Parse {
                 "the parser could not recover from a syntax error",
                 Label::new(Span::at(0), format!("{error:?}")),
             );
-            sink.diagnostics
-                .push(syntax_error(error, &sink.lines).unwrap_or(fallback));
+            sink.diagnostics.push(syntax_error(error, &sink.lines).unwrap_or(fallback));
             vec![ast::Item::Error(Span::new(0, text.len() as u32))]
         }
     };
     errors.append(&mut sink.diagnostics);
     errors.sort_by_key(|diagnostic| (diagnostic.primary.span.start, diagnostic.primary.span.end));
     errors.dedup_by(|a, b| a.code == b.code && a.primary.span == b.primary.span);
-    Parse {
-        module: ast::Module {
-            items,
-            span: Span::new(0, text.len() as u32),
-        },
-        errors,
-        comments,
-    }
+    Parse { module: ast::Module { items, span: Span::new(0, text.len() as u32) }, errors, comments }
 }
 
 type Triple = (u32, Tok, u32);
@@ -153,24 +142,17 @@ fn parse_field(text: &str, span: Span, errors: &mut Vec<Diagnostic>) -> Expr {
             if let Some(diagnostic) = syntax_error(error, &sink.lines) {
                 field_errors.push(diagnostic);
             }
-            Expr {
-                kind: ExprKind::Error,
-                span: Span::new(0, trimmed.len() as u32).shifted(base),
-            }
+            Expr { kind: ExprKind::Error, span: Span::new(0, trimmed.len() as u32).shifted(base) }
         }
     };
     for diagnostic in field_errors {
         let mut diagnostic = diagnostic.shifted(base);
         if diagnostic.code == codes::UNEXPECTED_TOKEN || diagnostic.code == codes::UNEXPECTED_EOF {
-            let detail = diagnostic
-                .message
-                .replace("end of line", "the end of the field");
+            let detail = diagnostic.message.replace("end of line", "the end of the field");
             diagnostic.code = codes::INVALID_FSTRING;
             diagnostic.message = "invalid expression in f-string field".to_string();
-            diagnostic.primary.message = diagnostic
-                .primary
-                .message
-                .replace("end of line", "the end of the field");
+            diagnostic.primary.message =
+                diagnostic.primary.message.replace("end of line", "the end of the field");
             diagnostic.notes.insert(0, detail);
             diagnostic.hints = vec!["fix the expression between `{` and `}`".to_string()];
         }

@@ -11,16 +11,9 @@ use std::time::{Duration, Instant};
 fn assert_nesting_refused(text: &str) {
     let parse = parse(text);
     assert!(
-        parse
-            .errors
-            .iter()
-            .any(|error| error.code == codes::NESTING_TOO_DEEP),
+        parse.errors.iter().any(|error| error.code == codes::NESTING_TOO_DEEP),
         "expected E0018, got {:?}",
-        parse
-            .errors
-            .iter()
-            .map(|error| error.code)
-            .collect::<Vec<_>>()
+        parse.errors.iter().map(|error| error.code).collect::<Vec<_>>()
     );
     // Walking and dropping the tree must be fine too.
     let _ = dump(&parse.module);
@@ -65,11 +58,8 @@ fn deep_blocks_are_refused() {
     text.push_str(&" ".repeat(10_001));
     text.push_str("pass\nfn after():\n    pass\n");
     let parse = parse(&text);
-    let nesting: Vec<_> = parse
-        .errors
-        .iter()
-        .filter(|error| error.code == codes::NESTING_TOO_DEEP)
-        .collect();
+    let nesting: Vec<_> =
+        parse.errors.iter().filter(|error| error.code == codes::NESTING_TOO_DEEP).collect();
     assert_eq!(nesting.len(), 1, "one diagnostic for the whole deep region");
     assert!(
         matches!(parse.module.items.last(), Some(Item::Function(function)) if function.name.text == "after"),
@@ -80,10 +70,7 @@ fn deep_blocks_are_refused() {
 #[test]
 fn wide_but_shallow_code_is_accepted() {
     // Long lists and many statements are not "deep".
-    let list = (0..20_000)
-        .map(|index| format!("-{index}"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let list = (0..20_000).map(|index| format!("-{index}")).collect::<Vec<_>>().join(", ");
     let text =
         format!("fn main():\n    let xs = [{list}]\n    let y = f(a + b, c * d, -e, not g)\n");
     let parse = parse(&text);
@@ -176,10 +163,7 @@ fn corpus() -> Vec<String> {
         .unwrap_or_default();
     paths.retain(|path| path.extension().is_some_and(|extension| extension == "ml"));
     paths.sort();
-    paths
-        .iter()
-        .filter_map(|path| std::fs::read_to_string(path).ok())
-        .collect()
+    paths.iter().filter_map(|path| std::fs::read_to_string(path).ok()).collect()
 }
 
 /// xorshift64: deterministic, no dependency.
@@ -373,17 +357,11 @@ fn check_invariants(text: &str) {
         );
     }
     for span in all_spans(&parse.module) {
-        assert!(
-            span.start <= span.end && span.end <= length,
-            "tree span {span:?} in {text:?}"
-        );
+        assert!(span.start <= span.end && span.end <= length, "tree span {span:?} in {text:?}");
     }
     for error in &parse.errors {
         let span = error.primary.span;
-        assert!(
-            span.start <= span.end && span.end <= length,
-            "error span {span:?} in {text:?}"
-        );
+        assert!(span.start <= span.end && span.end <= length, "error span {span:?} in {text:?}");
     }
     let _ = dump(&parse.module);
 }

@@ -37,11 +37,7 @@ pub enum FStringPiece {
     /// Text between fields, escapes and `{{`/`}}` decoded; `span` covers the raw text.
     Literal { text: String, span: Span },
     /// `{expr:spec}`: `expr` is the span of the expression's text, `span` the whole field.
-    Field {
-        expr: Span,
-        spec: Option<String>,
-        span: Span,
-    },
+    Field { expr: Span, spec: Option<String>, span: Span },
 }
 
 /// Skipped between tokens: spaces, tabs and form feeds, a lone carriage return, a byte-order

@@ -13,10 +13,7 @@ pub fn import_diagnostics(db: &dyn Db, import: &ast::Import, out: &mut Vec<Diagn
     let bound = resolve_import(db, import);
     match &import.kind {
         ast::ImportKind::Module { path, .. } => {
-            if bound
-                .iter()
-                .all(|(_, entry)| *entry != ScopeEntry::Unresolved)
-            {
+            if bound.iter().all(|(_, entry)| *entry != ScopeEntry::Unresolved) {
                 return;
             }
             let (Some(first), Some(last)) = (path.first(), path.last()) else {
@@ -30,9 +27,8 @@ pub fn import_diagnostics(db: &dyn Db, import: &ast::Import, out: &mut Vec<Diagn
             if module_text.first() == Some(&"python") {
                 return;
             }
-            let Some(module_span) = module
-                .first()
-                .map(|first| first.span.cover(module[module.len() - 1].span))
+            let Some(module_span) =
+                module.first().map(|first| first.span.cover(module[module.len() - 1].span))
             else {
                 return;
             };
@@ -46,11 +42,8 @@ pub fn import_diagnostics(db: &dyn Db, import: &ast::Import, out: &mut Vec<Diagn
             };
             let scope = module_scope(db, file);
             for imported in names {
-                let imported_text: Vec<&str> = imported
-                    .path
-                    .iter()
-                    .map(|name| name.text.as_str())
-                    .collect();
+                let imported_text: Vec<&str> =
+                    imported.path.iter().map(|name| name.text.as_str()).collect();
                 let found = matches!(imported_text.as_slice(), [name] if scope.get(name).is_some());
                 if found {
                     continue;
@@ -84,13 +77,11 @@ fn unknown_module(name: &str, span: Span) -> Diagnostic {
     } else if let Some(suggestion) = suggest::closest(name, module_names()) {
         diagnostic = diagnostic.with_hint(format!("did you mean `{suggestion}`?"));
     } else {
-        diagnostic = diagnostic.with_hint(format!(
-            "for a Python module, write `from python import {name}`"
-        ));
+        diagnostic =
+            diagnostic.with_hint(format!("for a Python module, write `from python import {name}`"));
     }
     diagnostic.with_note(format!(
         "the standard library modules are {}",
         suggest::list_names(module_names(), 8)
     ))
 }
-

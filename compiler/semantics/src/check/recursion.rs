@@ -23,11 +23,7 @@ pub fn recursion_diagnostic(db: &dyn Db, strukt: StructId) -> Option<Diagnostic>
                     format!("the struct `{}` contains itself", data.name),
                     Label::new(
                         field.span,
-                        format!(
-                            "`{}` holds a `{}` by value",
-                            field.name,
-                            field.ty.display(db)
-                        ),
+                        format!("`{}` holds a `{}` by value", field.name, field.ty.display(db)),
                     ),
                 )
                 .with_note(format!("containment: {}", chain.join(" -> ")))
@@ -63,10 +59,9 @@ fn reaches(
                 })
             })
         }
-        Ty::Tuple(elements) => elements
-            .iter()
-            .find_map(|element| reaches(db, element, target, visited)),
+        Ty::Tuple(elements) => {
+            elements.iter().find_map(|element| reaches(db, element, target, visited))
+        }
         _ => None,
     }
 }
-

@@ -44,10 +44,7 @@ impl InferenceContext<'_> {
                 format!("expected `{expected_name}`, found a Python object"),
                 Label::new(expr.span, "PyObject"),
             )
-            .with_hint(format!(
-                "convert it explicitly: `{}`",
-                cast_text(&expected_name, &text)
-            ))
+            .with_hint(format!("convert it explicitly: `{}`", cast_text(&expected_name, &text)))
             .with_note("values come out of Python only through explicit casts");
         }
         if actual.is_numeric() && expected.is_numeric() {
@@ -56,10 +53,7 @@ impl InferenceContext<'_> {
                 format!("expected `{expected_name}`, found `{actual_name}`"),
                 Label::new(expr.span, format!("this is `{actual_name}`")),
             )
-            .with_hint(format!(
-                "convert it: `{}`",
-                cast_text(&expected_name, &text)
-            ))
+            .with_hint(format!("convert it: `{}`", cast_text(&expected_name, &text)))
             .with_note("numbers never convert implicitly");
         }
         if *expected == Ty::PyObject {

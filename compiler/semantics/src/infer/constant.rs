@@ -43,11 +43,7 @@ pub fn check_constant(
             )
             .with_note("constants are literals, other constants, and arithmetic of them"),
         );
-        return if expected.is_error() {
-            Ty::Error
-        } else {
-            expected.clone()
-        };
+        return if expected.is_error() { Ty::Error } else { expected.clone() };
     }
     let mut context = InferenceContext::new(db, file, scope.clone(), generics.to_vec(), Ty::None);
     let ty = if expected.is_error() {
@@ -88,22 +84,17 @@ fn first_non_constant<'a>(db: &dyn Db, scope: &ModuleScope, expr: &'a Expr) -> O
                 _ => Some(expr),
             }
         }
-        ExprKind::Tuple(elements) => elements
-            .iter()
-            .find_map(|element| first_non_constant(db, scope, element)),
+        ExprKind::Tuple(elements) => {
+            elements.iter().find_map(|element| first_non_constant(db, scope, element))
+        }
         ExprKind::Unary { operand, .. } => first_non_constant(db, scope, operand),
         ExprKind::Binary { lhs, rhs, .. } | ExprKind::Logical { lhs, rhs, .. } => {
             first_non_constant(db, scope, lhs).or_else(|| first_non_constant(db, scope, rhs))
         }
         ExprKind::Compare { first, rest } => first_non_constant(db, scope, first).or_else(|| {
-            rest.iter()
-                .find_map(|(_, operand)| first_non_constant(db, scope, operand))
+            rest.iter().find_map(|(_, operand)| first_non_constant(db, scope, operand))
         }),
-        ExprKind::IfElse {
-            condition,
-            then,
-            otherwise,
-        } => first_non_constant(db, scope, condition)
+        ExprKind::IfElse { condition, then, otherwise } => first_non_constant(db, scope, condition)
             .or_else(|| first_non_constant(db, scope, then))
             .or_else(|| first_non_constant(db, scope, otherwise)),
         ExprKind::Call { callee, args } => {

@@ -65,13 +65,8 @@ pub fn parse_format_spec(spec: &str) -> Result<FormatSpec, String> {
         while chars.get(*index).is_some_and(char::is_ascii_digit) {
             *index += 1;
         }
-        (*index > start).then(|| {
-            chars[start..*index]
-                .iter()
-                .collect::<String>()
-                .parse()
-                .unwrap_or(u32::MAX)
-        })
+        (*index > start)
+            .then(|| chars[start..*index].iter().collect::<String>().parse().unwrap_or(u32::MAX))
     };
     parsed.width = digits(&mut index);
     if let Some(&c @ (',' | '_')) = chars.get(index) {
@@ -149,21 +144,15 @@ fn check_against(spec: &FormatSpec, formatted: Formatted, type_name: &str) -> Re
             }
         }
         Formatted::Int => match spec.kind {
-            Some('s') => Err(format!(
-                "the format type `s` is not allowed for `{type_name}`"
-            )),
+            Some('s') => Err(format!("the format type `s` is not allowed for `{type_name}`")),
             None | Some('b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n') if spec.precision.is_some() => {
-                Err(format!(
-                    "a precision is not allowed with an integer format for `{type_name}`"
-                ))
+                Err(format!("a precision is not allowed with an integer format for `{type_name}`"))
             }
             _ => Ok(()),
         },
         Formatted::Float | Formatted::Number => match spec.kind {
             None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') => Ok(()),
-            Some(kind) => Err(format!(
-                "the format type `{kind}` is not allowed for `{type_name}`"
-            )),
+            Some(kind) => Err(format!("the format type `{kind}` is not allowed for `{type_name}`")),
         },
     }
 }

@@ -28,10 +28,7 @@ impl InferenceContext<'_> {
                         };
                         self.report(Diagnostic::error(
                             codes::PATTERN_MISMATCH,
-                            format!(
-                                "a pattern of {} names cannot unpack {found}",
-                                patterns.len()
-                            ),
+                            format!("a pattern of {} names cannot unpack {found}", patterns.len()),
                             Label::new(
                                 pattern.span,
                                 format!("expects a tuple of {} elements", patterns.len()),

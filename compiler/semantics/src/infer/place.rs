@@ -31,16 +31,12 @@ impl InferenceContext<'_> {
         if self.lookup_local(&module.text).is_some() {
             return None;
         }
-        let Some(ScopeEntry::Module {
-            name: module_name,
-            file,
-        }) = self.scope.get(&module.text).cloned()
+        let Some(ScopeEntry::Module { name: module_name, file }) =
+            self.scope.get(&module.text).cloned()
         else {
             return None;
         };
-        self.result
-            .names
-            .insert(base.span, NameResolution::Module(module_name.clone()));
+        self.result.names.insert(base.span, NameResolution::Module(module_name.clone()));
         let scope = module_scope(self.db, file);
         let ty = match scope.get(&name.text) {
             Some(ScopeEntry::Const(konst)) => {
@@ -97,9 +93,7 @@ impl InferenceContext<'_> {
         match base_ty {
             _ if base_ty.is_unknown() => Ty::Error,
             Ty::PyObject => {
-                self.result
-                    .attributes
-                    .insert(expr.span, AttributeResolution::Python);
+                self.result.attributes.insert(expr.span, AttributeResolution::Python);
                 Ty::PyObject
             }
             Ty::Struct(strukt) => {
@@ -107,10 +101,7 @@ impl InferenceContext<'_> {
                 if let Some((index, field)) = data.field(&name.text) {
                     self.result.attributes.insert(
                         expr.span,
-                        AttributeResolution::Field {
-                            owner: *strukt,
-                            index: index as u32,
-                        },
+                        AttributeResolution::Field { owner: *strukt, index: index as u32 },
                     );
                     return field.ty.clone();
                 }
@@ -156,11 +147,7 @@ impl InferenceContext<'_> {
                 }
                 let mut diagnostic = Diagnostic::error(
                     codes::UNKNOWN_FIELD,
-                    format!(
-                        "`{}` has no attribute `{}`",
-                        base_ty.display(self.db),
-                        name.text
-                    ),
+                    format!("`{}` has no attribute `{}`", base_ty.display(self.db), name.text),
                     Label::new(name.span, "unknown attribute"),
                 );
                 let methods = method_names(base_ty);
@@ -213,9 +200,7 @@ impl InferenceContext<'_> {
         indices: &[Expr],
         assigned: bool,
     ) -> Ty {
-        let has_slice = indices
-            .iter()
-            .any(|index| matches!(index.kind, ExprKind::Slice { .. }));
+        let has_slice = indices.iter().any(|index| matches!(index.kind, ExprKind::Slice { .. }));
         let (resolution, ty) = match base_ty {
             _ if base_ty.is_unknown() => {
                 for index in indices {
@@ -230,11 +215,8 @@ impl InferenceContext<'_> {
                 (IndexResolution::Python, Ty::PyObject)
             }
             Ty::List(_) | Ty::Str if indices.len() == 1 => {
-                let element = if let Ty::List(element) = base_ty {
-                    (**element).clone()
-                } else {
-                    Ty::Str
-                };
+                let element =
+                    if let Ty::List(element) = base_ty { (**element).clone() } else { Ty::Str };
                 if has_slice {
                     self.check_slice(&indices[0]);
                     self.host_only(expr.span, HostOnly::Allocation("a slice"));
@@ -260,10 +242,9 @@ impl InferenceContext<'_> {
             }
             Ty::Tuple(elements) if indices.len() == 1 => {
                 match self.tuple_index(&indices[0], elements.len()) {
-                    Some(position) => (
-                        IndexResolution::Tuple(position as u32),
-                        elements[position].clone(),
-                    ),
+                    Some(position) => {
+                        (IndexResolution::Tuple(position as u32), elements[position].clone())
+                    }
                     None => return Ty::Error,
                 }
             }
@@ -291,18 +272,11 @@ impl InferenceContext<'_> {
                 let message = if indices.len() > 1
                     && matches!(base_ty, Ty::List(_) | Ty::Str | Ty::Dict(..))
                 {
-                    format!(
-                        "`{}` takes one index, not {}",
-                        base_ty.display(self.db),
-                        indices.len()
-                    )
+                    format!("`{}` takes one index, not {}", base_ty.display(self.db), indices.len())
                 } else if has_slice && matches!(base_ty, Ty::Dict(..)) {
                     "a `Dict` cannot be sliced".to_string()
                 } else {
-                    format!(
-                        "a value of type `{}` cannot be indexed",
-                        base_ty.display(self.db)
-                    )
+                    format!("a value of type `{}` cannot be indexed", base_ty.display(self.db))
                 };
                 let mut diagnostic = Diagnostic::error(
                     codes::NOT_INDEXABLE,
@@ -310,10 +284,8 @@ impl InferenceContext<'_> {
                     Label::new(expr.span, "invalid index"),
                 );
                 if let Ty::Struct(strukt) = base_ty {
-                    diagnostic = diagnostic.with_hint(format!(
-                        "define `__getitem__` on `{}`",
-                        strukt.name(self.db)
-                    ));
+                    diagnostic = diagnostic
+                        .with_hint(format!("define `__getitem__` on `{}`", strukt.name(self.db)));
                 }
                 self.report(diagnostic);
                 return Ty::Error;
@@ -331,30 +303,21 @@ impl InferenceContext<'_> {
         index: &Expr,
         assigned: bool,
     ) -> Ty {
-        let method_name = if assigned {
-            "__setitem__"
-        } else {
-            "__getitem__"
-        };
+        let method_name = if assigned { "__setitem__" } else { "__getitem__" };
         let data = struct_data(self.db, strukt);
         let Some(method) = data.method(method_name) else {
             self.infer_expr(index, None);
             self.report(
                 Diagnostic::error(
                     codes::NOT_INDEXABLE,
-                    format!(
-                        "`{}` cannot be indexed: it has no `{method_name}`",
-                        data.name
-                    ),
+                    format!("`{}` cannot be indexed: it has no `{method_name}`", data.name),
                     Label::new(expr.span, "invalid index"),
                 )
                 .with_hint(format!("define `{method_name}` on `{}`", data.name)),
             );
             return Ty::Error;
         };
-        self.result
-            .indexes
-            .insert(expr.span, IndexResolution::Dunder(method));
+        self.result.indexes.insert(expr.span, IndexResolution::Dunder(method));
         let signature = function_signature(self.db, method);
         if assigned && signature.receiver == Some(mlc_syntax::ast::ParamKind::MutSelf) {
             self.require_mutable_receiver(base, method_name);
@@ -373,10 +336,7 @@ impl InferenceContext<'_> {
                 self.infer_expr(index, None);
                 self.report(Diagnostic::error(
                     codes::WRONG_ARGUMENT_COUNT,
-                    format!(
-                        "`{}.{method_name}` has the wrong number of parameters",
-                        data.name
-                    ),
+                    format!("`{}.{method_name}` has the wrong number of parameters", data.name),
                     Label::new(expr.span, "used here"),
                 ));
                 Ty::Error
@@ -425,10 +385,7 @@ impl InferenceContext<'_> {
     fn tuple_index(&mut self, index: &Expr, length: usize) -> Option<usize> {
         let literal = match &index.kind {
             ExprKind::Int(value) => Some(*value as i128),
-            ExprKind::Unary {
-                op: UnaryOp::Neg,
-                operand,
-            } => match operand.kind {
+            ExprKind::Unary { op: UnaryOp::Neg, operand } => match operand.kind {
                 ExprKind::Int(value) => Some(-(value as i128)),
                 _ => None,
             },
@@ -446,11 +403,7 @@ impl InferenceContext<'_> {
             );
             return None;
         };
-        let position = if literal < 0 {
-            length as i128 + literal
-        } else {
-            literal
-        };
+        let position = if literal < 0 { length as i128 + literal } else { literal };
         if position < 0 || position >= length as i128 {
             self.report(Diagnostic::error(
                 codes::TUPLE_INDEX,

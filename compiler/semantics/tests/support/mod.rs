@@ -17,10 +17,7 @@ pub fn line_column(text: &str, offset: u32) -> (usize, usize) {
 pub fn render(text: &str, diagnostic: &Diagnostic) -> String {
     let (l1, c1) = line_column(text, diagnostic.primary.span.start);
     let (l2, c2) = line_column(text, diagnostic.primary.span.end);
-    let mut out = format!(
-        "{} {l1}:{c1}..{l2}:{c2} {}\n",
-        diagnostic.code, diagnostic.message
-    );
+    let mut out = format!("{} {l1}:{c1}..{l2}:{c2} {}\n", diagnostic.code, diagnostic.message);
     for hint in &diagnostic.hints {
         out.push_str(&format!("    hint: {hint}\n"));
     }
@@ -34,10 +31,7 @@ pub fn outcome(text: &str, mode: CheckMode) -> String {
     let file = db.add_file("test.ml", text);
     let diagnostics = check_file(&db, file, mode);
     if !diagnostics.is_empty() {
-        return diagnostics
-            .iter()
-            .map(|diagnostic| render(text, diagnostic))
-            .collect();
+        return diagnostics.iter().map(|diagnostic| render(text, diagnostic)).collect();
     }
     let mut out = String::new();
     for function in mlc_semantics::file_functions(&db, file) {
@@ -49,11 +43,7 @@ pub fn outcome(text: &str, mode: CheckMode) -> String {
             .map(|binding| format!("{}: {}", binding.name, binding.ty.display(&db)))
             .collect();
         if !bindings.is_empty() {
-            out.push_str(&format!(
-                "{}: {}\n",
-                function.display_name(&db),
-                bindings.join(", ")
-            ));
+            out.push_str(&format!("{}: {}\n", function.display_name(&db), bindings.join(", ")));
         }
     }
     if out.is_empty() {

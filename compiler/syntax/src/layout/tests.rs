@@ -259,10 +259,7 @@ fn expression_depth_is_capped() {
     let input = format!("x = {}1{}\ny\n", "(".repeat(300), ")".repeat(300));
     let (tokens, diagnostics) = tokenize(&input);
     assert_eq!(diagnostics.len(), 1, "{}", dump_diagnostics(&diagnostics));
-    assert_eq!(
-        diagnostics[0].code,
-        mlc_diagnostics::codes::NESTING_TOO_DEEP
-    );
+    assert_eq!(diagnostics[0].code, mlc_diagnostics::codes::NESTING_TOO_DEEP);
     // The rest of the line is one error token; the next line is intact.
     let tail = dump_tokens(&input, &tokens[tokens.len() - 5..]);
     expect![[r#"

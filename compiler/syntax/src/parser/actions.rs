@@ -34,21 +34,14 @@ pub enum Member {
 impl Sink {
     /// Records an error that `!` recovered from.
     pub fn recovered(&mut self, recovery: ErrorRecovery<u32, Tok, NoError>) {
-        self.diagnostics
-            .extend(syntax_error(recovery.error, &self.lines));
+        self.diagnostics.extend(syntax_error(recovery.error, &self.lines));
     }
 
     /// A line of simple statements at the top level: a docstring is fine, code is not.
     pub fn top_level_simple(&mut self, stmts: Vec<Stmt>) -> Option<ast::Item> {
-        let is_docstring = stmts.iter().all(|stmt| {
-            matches!(
-                &stmt.kind,
-                StmtKind::Expr(Expr {
-                    kind: ExprKind::Str(_),
-                    ..
-                })
-            )
-        });
+        let is_docstring = stmts
+            .iter()
+            .all(|stmt| matches!(&stmt.kind, StmtKind::Expr(Expr { kind: ExprKind::Str(_), .. })));
         if is_docstring {
             return None;
         }
@@ -98,22 +91,10 @@ impl Sink {
                 format!("parameter `{}` has no type", name.text),
                 Label::new(name.span, "a type is expected after this name"),
             )
-            .with_hint(format!(
-                "write `{}: T`, for example `{}: i64`",
-                name.text, name.text
-            )),
+            .with_hint(format!("write `{}: T`, for example `{}: i64`", name.text, name.text)),
         );
-        let ty = ast::TypeExpr {
-            kind: ast::TypeExprKind::Error,
-            span: Span::at(name.span.end),
-        };
-        ast::Param {
-            kind: ast::ParamKind::Regular,
-            name,
-            ty: Some(ty),
-            default: None,
-            span,
-        }
+        let ty = ast::TypeExpr { kind: ast::TypeExprKind::Error, span: Span::at(name.span.end) };
+        ast::Param { kind: ast::ParamKind::Regular, name, ty: Some(ty), default: None, span }
     }
 
     /// `mut self`, or a mistake such as `mut x`.
@@ -135,10 +116,7 @@ impl Sink {
             )
         } else {
             (
-                format!(
-                    "unexpected `{}` before parameter `{}`",
-                    modifier.text, name.text
-                ),
+                format!("unexpected `{}` before parameter `{}`", modifier.text, name.text),
                 format!(
                     "write the parameter as `{}: {}` if `{}` is its type",
                     name.text, modifier.text, modifier.text
@@ -153,17 +131,8 @@ impl Sink {
             )
             .with_hint(hint),
         );
-        let ty = ast::TypeExpr {
-            kind: ast::TypeExprKind::Error,
-            span: Span::at(name.span.end),
-        };
-        ast::Param {
-            kind: ast::ParamKind::Regular,
-            name,
-            ty: Some(ty),
-            default: None,
-            span,
-        }
+        let ty = ast::TypeExpr { kind: ast::TypeExprKind::Error, span: Span::at(name.span.end) };
+        ast::Param { kind: ast::ParamKind::Regular, name, ty: Some(ty), default: None, span }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -217,15 +186,9 @@ impl Sink {
     pub fn assign(&mut self, target: Expr, value: Expr, span: Span) -> Stmt {
         if let Some(bad) = invalid_place(&target) {
             self.invalid_target(bad, false);
-            return Stmt {
-                kind: StmtKind::Error,
-                span,
-            };
+            return Stmt { kind: StmtKind::Error, span };
         }
-        Stmt {
-            kind: StmtKind::Assign { target, value },
-            span,
-        }
+        Stmt { kind: StmtKind::Assign { target, value }, span }
     }
 
     pub fn aug_assign(&mut self, target: Expr, op: BinaryOp, value: Expr, span: Span) -> Stmt {
@@ -238,22 +201,13 @@ impl Sink {
                 )
                 .with_hint("update each element with its own statement"),
             );
-            return Stmt {
-                kind: StmtKind::Error,
-                span,
-            };
+            return Stmt { kind: StmtKind::Error, span };
         }
         if let Some(bad) = invalid_place(&target) {
             self.invalid_target(bad, true);
-            return Stmt {
-                kind: StmtKind::Error,
-                span,
-            };
+            return Stmt { kind: StmtKind::Error, span };
         }
-        Stmt {
-            kind: StmtKind::AugAssign { target, op, value },
-            span,
-        }
+        Stmt { kind: StmtKind::AugAssign { target, op, value }, span }
     }
 
     fn invalid_target(&mut self, bad: &Expr, augmented: bool) {
@@ -313,14 +267,7 @@ impl Sink {
             .or(handlers.last().map(|handler| handler.span.end))
             .unwrap_or(body.span.end);
         let span = Span::new(keyword.start, end);
-        Stmt {
-            kind: StmtKind::Try {
-                body,
-                handlers,
-                finally,
-            },
-            span,
-        }
+        Stmt { kind: StmtKind::Try { body, handlers, finally }, span }
     }
 }
 
@@ -339,45 +286,19 @@ fn invalid_place(target: &Expr) -> Option<&Expr> {
 // ---- node builders used by the grammar ---------------------------------------------------------
 
 pub fn expr(kind: ExprKind, start: u32, end: u32) -> Expr {
-    Expr {
-        kind,
-        span: Span::new(start, end),
-    }
+    Expr { kind, span: Span::new(start, end) }
 }
 
 pub fn binary(op: BinaryOp, lhs: Expr, rhs: Expr, start: u32, end: u32) -> Expr {
-    expr(
-        ExprKind::Binary {
-            op,
-            lhs: Box::new(lhs),
-            rhs: Box::new(rhs),
-        },
-        start,
-        end,
-    )
+    expr(ExprKind::Binary { op, lhs: Box::new(lhs), rhs: Box::new(rhs) }, start, end)
 }
 
 pub fn logical(op: LogicalOp, lhs: Expr, rhs: Expr, start: u32, end: u32) -> Expr {
-    expr(
-        ExprKind::Logical {
-            op,
-            lhs: Box::new(lhs),
-            rhs: Box::new(rhs),
-        },
-        start,
-        end,
-    )
+    expr(ExprKind::Logical { op, lhs: Box::new(lhs), rhs: Box::new(rhs) }, start, end)
 }
 
 pub fn unary(op: UnaryOp, operand: Expr, start: u32, end: u32) -> Expr {
-    expr(
-        ExprKind::Unary {
-            op,
-            operand: Box::new(operand),
-        },
-        start,
-        end,
-    )
+    expr(ExprKind::Unary { op, operand: Box::new(operand) }, start, end)
 }
 
 pub fn slice(
@@ -403,20 +324,14 @@ pub fn tuple(first: Expr, rest: Vec<Expr>, span: Span) -> Expr {
     let mut items = Vec::with_capacity(rest.len() + 1);
     items.push(first);
     items.extend(rest);
-    Expr {
-        kind: ExprKind::Tuple(items),
-        span,
-    }
+    Expr { kind: ExprKind::Tuple(items), span }
 }
 
 pub fn tuple_pattern(first: Pattern, rest: Vec<Pattern>, span: Span) -> Pattern {
     let mut items = Vec::with_capacity(rest.len() + 1);
     items.push(first);
     items.extend(rest);
-    Pattern {
-        kind: PatternKind::Tuple(items),
-        span,
-    }
+    Pattern { kind: PatternKind::Tuple(items), span }
 }
 
 /// A block's span runs from its first statement to its last.
@@ -452,11 +367,5 @@ pub fn build_struct(
             Member::Nothing(member_end) => end = end.max(member_end),
         }
     }
-    ast::Struct {
-        name,
-        generics,
-        fields,
-        methods,
-        span: Span::new(header.start, end),
-    }
+    ast::Struct { name, generics, fields, methods, span: Span::new(header.start, end) }
 }
