@@ -1,5 +1,6 @@
 //! Fuzzing the front end: random token soups and mutations of valid programs go through the
-//! lexer, the parser and the checker, which must never panic or hang. Every mutated program
+//! lexer, the parser and the checker, which must never panic or hang, and whose spans must
+//! stay inside the text. Every mutated program
 //! is also checked twice, once incrementally (an edit of a warm database) and once from
 //! scratch, and both must report the same diagnostics: incrementality may never change an
 //! answer.
@@ -90,8 +91,7 @@ fn run_cases(
         };
         progress.send(Progress::Starting(input.clone())).unwrap();
         let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
-            let _ = mlc_syntax::tokenize(&input);
-            let _ = mlc_syntax::parse(&input);
+            check_syntax_spans(&input)?;
             if case % 5 != 4 {
                 warm.set_file_text(warm_file, &corpus[case % corpus.len()]);
                 check_file(&warm, warm_file, CheckMode::Program);
@@ -156,6 +156,33 @@ fn chunks_match_a_fresh_split(db: &Database, file: SourceFile, text: &str) -> Re
             }
         }
     }
+    Ok(())
+}
+
+/// Tokens, tree and syntax errors only point inside the text, and the tree dumps.
+fn check_syntax_spans(input: &str) -> Result<(), String> {
+    use mlc_syntax::MapSpans;
+    let length = input.len() as u32;
+    let inside = |span: mlc_diagnostics::Span| span.start <= span.end && span.end <= length;
+    let (tokens, _) = mlc_syntax::tokenize(input);
+    if let Some(token) = tokens.iter().find(|token| !inside(token.span)) {
+        return Err(format!("token span {:?} outside the text", token.span));
+    }
+    let parse = mlc_syntax::parse(input);
+    if let Some(error) = parse.errors.iter().find(|error| !inside(error.primary.span)) {
+        return Err(format!("syntax error span {:?} outside the text", error.primary.span));
+    }
+    let mut outside = None;
+    parse.module.clone().map_spans(&mut |span| {
+        if !inside(span) {
+            outside.get_or_insert(span);
+        }
+        span
+    });
+    if let Some(span) = outside {
+        return Err(format!("tree span {span:?} outside the text"));
+    }
+    let _ = mlc_syntax::dump(&parse.module);
     Ok(())
 }
 

@@ -56,6 +56,9 @@ pub struct FunctionSignature {
     pub receiver: Option<ParamKind>,
     /// The parameters after the receiver.
     pub params: Vec<ParamSignature>,
+    /// The parameter list failed to parse (reported): `params` are those that parsed, and
+    /// calls are not checked for how their arguments pair with parameters.
+    pub params_broken: bool,
     /// `Ty::None` when no return type is written.
     pub return_ty: Ty,
     pub return_span: Option<Span>,
@@ -73,6 +76,7 @@ impl FunctionSignature {
             generics: Vec::new(),
             receiver: None,
             params: Vec::new(),
+            params_broken: false,
             return_ty: Ty::Error,
             return_span: None,
             flags: FunctionFlags::default(),
@@ -208,6 +212,7 @@ pub fn function_signature(db: &dyn Db, function: FunctionId) -> Arc<FunctionSign
         generics,
         receiver,
         params,
+        params_broken: ast.params_broken,
         return_ty,
         return_span,
         flags,
@@ -263,6 +268,10 @@ fn lower_generics(
             diagnostics.push(duplicate("generic parameter", &param.name, first.name.span));
         }
         let mut bounds = Vec::new();
+        if param.bounds_broken {
+            // Reported as a syntax error: any bound the body needs is taken to be there.
+            bounds.push(Bound::Unknown);
+        }
         for bound in &param.bounds {
             match Bound::from_name(&bound.text) {
                 Some(known) => bounds.push(known),
@@ -373,6 +382,9 @@ pub struct FieldData {
 pub struct StructData {
     pub name: String,
     pub fields: Vec<FieldData>,
+    /// A line of the body failed to parse (reported): constructor calls are not checked for
+    /// how their arguments pair with `fields`.
+    pub fields_broken: bool,
     /// Methods by name; the first of duplicates.
     pub methods: Vec<(String, FunctionId)>,
     pub name_span: Span,
@@ -400,6 +412,7 @@ pub fn struct_data(db: &dyn Db, strukt: StructId) -> Arc<StructData> {
         return Arc::new(StructData {
             name: strukt.name(db).clone(),
             fields: Vec::new(),
+            fields_broken: false,
             methods: Vec::new(),
             name_span: Span::default(),
             diagnostics: Vec::new(),
@@ -461,6 +474,7 @@ pub fn struct_data(db: &dyn Db, strukt: StructId) -> Arc<StructData> {
     Arc::new(StructData {
         name: ast.name.text.clone(),
         fields,
+        fields_broken: ast.fields_broken,
         methods,
         name_span: ast.name.span,
         diagnostics,

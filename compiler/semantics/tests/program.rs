@@ -109,9 +109,7 @@ fn also_broken():
 ",
         expect![[r#"
             E0010 2:10..2:11 unclosed delimiter `(`
-                hint: add the matching `)`
-            E0001 2:11..2:12 unexpected `:`
-                hint: remove or fix this token; the rest of the line is skipped
+                hint: add the matching `)` before the `:` that ends the line
             E0200 6:12..6:24 expected `i64`, found `str`
             E0010 9:13..9:14 unclosed delimiter `(`
                 hint: add the matching `)`

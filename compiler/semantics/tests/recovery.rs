@@ -75,6 +75,113 @@ fn broken_statement(x: i64) -> i64:
 }
 
 #[test]
+fn a_function_whose_parameters_fail_to_parse_is_declared_and_its_calls_not_counted() {
+    check(
+        "
+fn scale(x: f64 factor: f64) -> f64:
+    return x * factor
+
+fn shift(x: f64, by: f64 +) -> f64:
+    return x + by
+
+fn f() -> f64:
+    let a = scale(1.0, 2.0)
+    let b = scale(factor=2.0)
+    let c = shift(1.0, 2.0, 3.0)
+    let d = shift(by='not a float')
+    return a + b + c + d
+",
+        expect![[r#"
+            E0001 2:17..2:23 unexpected name `factor`
+                hint: a parameter is written `name: Type` or `name: Type = default`; the rest of this one is skipped
+            E0001 5:26..5:27 unexpected `+`
+                hint: a parameter is written `name: Type` or `name: Type = default`; the rest of this one is skipped
+            E0200 12:22..12:35 expected `f64`, found `str`
+        "#]],
+    );
+}
+
+#[test]
+fn a_header_broken_after_its_parameters_returns_the_error_type() {
+    check(
+        "
+fn half(x: i64) -> i64 +:
+    return x // 2
+
+fn twice(x: i64) i64:
+    return 2 * x
+
+fn f() -> str:
+    let a: str = half(4)
+    return twice(a) + 'x'
+",
+        expect![[r#"
+            E0001 2:24..2:25 unexpected `+`
+                hint: a line that opens a block ends with `:`; a field or parameter is written `name: Type`
+            E0001 5:18..5:21 unexpected name `i64`
+                hint: a line that opens a block ends with `:`; a field or parameter is written `name: Type`
+            E0200 10:18..10:19 expected `i64`, found `str`
+        "#]],
+    );
+}
+
+#[test]
+fn a_generic_parameter_whose_bounds_fail_to_parse_allows_everything() {
+    check(
+        "
+fn total[T: Numeric +](xs: List[T]) -> T:
+    var sum = xs[0]
+    for x in xs:
+        sum = sum + x
+    if sum < xs[0]:
+        return xs[0]
+    return sum
+
+fn f():
+    print(total([1, 2]), total(['a']))
+",
+        expect![[r#"
+            E0001 2:22..2:23 expected a name, found `]`
+                hint: a generic parameter is written `T` or `T: Bound`, such as `T: Numeric + Comparable`
+        "#]],
+    );
+}
+
+#[test]
+fn a_struct_whose_body_fails_to_parse_takes_any_constructor_arguments() {
+    check(
+        "
+struct Particle:
+    x: f64
+    mass = 1.0
+    velocity: f64 +
+
+    fn __add__(self, other: Particle +) -> Particle:
+        return self
+
+    fn __getitem__(self, index: i64 index2: i64) -> f64:
+        return self.x
+
+fn f() -> f64:
+    let p = Particle(1.0, 2.0, 3.0)
+    let q = Particle(x=0.0)
+    let r = p + q
+    return r.mass * r.velocity + r[0] + q.x + 'x'
+",
+        expect![[r#"
+            E0001 4:10..4:11 expected `:`, found `=`
+                hint: a line that opens a block ends with `:`; a field or parameter is written `name: Type`
+            E0001 5:19..5:20 unexpected `+`
+                hint: remove or fix this token; the rest of the line is skipped
+            E0001 7:38..7:39 unexpected `+`
+                hint: a parameter is written `name: Type` or `name: Type = default`; the rest of this one is skipped
+            E0001 10:37..10:43 unexpected name `index2`
+                hint: a parameter is written `name: Type` or `name: Type = default`; the rest of this one is skipped
+        "#]],
+    );
+}
+
+#[test]
 fn an_unknown_bound_allows_everything() {
     check(
         "

@@ -88,6 +88,10 @@ pub struct Struct {
     pub name: Name,
     pub generics: Vec<GenericParam>,
     pub fields: Vec<Field>,
+    /// A line of the body failed to parse (reported) before its default: it may have been a
+    /// field, or one without its default, so which arguments a constructor call takes is
+    /// unknown. `fields` holds the fields that parsed, a broken one with the error type.
+    pub fields_broken: bool,
     pub methods: Vec<Function>,
     pub span: Span,
 }
@@ -106,6 +110,8 @@ pub struct Field {
 pub struct GenericParam {
     pub name: Name,
     pub bounds: Vec<Name>,
+    /// The bounds failed to parse (reported): the parameter is taken to have any bound.
+    pub bounds_broken: bool,
     pub span: Span,
 }
 
@@ -124,6 +130,11 @@ pub struct Function {
     pub name: Name,
     pub generics: Vec<GenericParam>,
     pub params: Vec<Param>,
+    /// A parameter failed to parse (reported): `params` holds those that parsed (a broken one
+    /// whose name is known, with the error type), so how arguments pair with parameters is
+    /// unknown and calls are not checked for it.
+    pub params_broken: bool,
+    /// A return type that failed to parse (or a header broken after its `)`) is the error type.
     pub return_type: Option<TypeExpr>,
     /// `None` only for `extern fn`.
     pub body: Option<Block>,

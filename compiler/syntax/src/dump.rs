@@ -132,7 +132,12 @@ impl Writer {
                 self.line(
                     depth,
                     "",
-                    format_args!("Struct {} {}", name(&strukt.name), span(strukt.span)),
+                    format_args!(
+                        "Struct {} {}{}",
+                        name(&strukt.name),
+                        span(strukt.span),
+                        if strukt.fields_broken { " fields-broken" } else { "" }
+                    ),
                 );
                 for generic in &strukt.generics {
                     self.generic(depth + 1, generic);
@@ -189,8 +194,13 @@ impl Writer {
 
     fn generic(&mut self, depth: usize, generic: &GenericParam) {
         let bounds: Vec<String> = generic.bounds.iter().map(name).collect();
-        let bounds =
-            if bounds.is_empty() { String::new() } else { format!(": {}", bounds.join(" + ")) };
+        let bounds = if generic.bounds_broken {
+            ": <broken>".to_string()
+        } else if bounds.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", bounds.join(" + "))
+        };
         self.line(
             depth,
             "",
@@ -203,7 +213,12 @@ impl Writer {
         self.line(
             depth,
             "",
-            format_args!("{keyword} {} {}", name(&function.name), span(function.span)),
+            format_args!(
+                "{keyword} {} {}{}",
+                name(&function.name),
+                span(function.span),
+                if function.params_broken { " params-broken" } else { "" }
+            ),
         );
         for decorator in &function.decorators {
             self.line(

@@ -18,17 +18,21 @@
 //! - a line opening a block (`if`, `fn`, ...) without its final `:` but followed by an
 //!   indented body gets the `:` inserted (E0019);
 //! - a dedent to an unknown column (E0005) is treated as the enclosing level;
-//! - an unclosed bracket (E0010) is closed at a line that starts a new statement, or at EOF;
-//!   a mismatched closer (E0011) becomes an error token;
+//! - an unclosed bracket (E0010) in a block header followed by its body is closed before
+//!   the header's `->` (`fn f(x: i64 -> i64:`) or final `:`; elsewhere it is closed at a line
+//!   that starts a new statement, or at EOF; a mismatched closer (E0011) is read as the closer
+//!   it should be (see `layout/brackets.rs`);
 //! - nesting is capped (E0018) so that no later recursive pass can overflow the stack:
 //!   blocks at [`MAX_BLOCK_DEPTH`] levels, expressions at [`MAX_EXPRESSION_DEPTH`] (an upper
 //!   bound of the tree depth, estimated from operators and brackets). The rest of the
 //!   offending line or block is replaced by one error token.
 
 use crate::token::{Token, TokenKind, TokenValue};
+use brackets::opener_of;
 use depth::ExpressionDepth;
 use mlc_diagnostics::{codes, Diagnostic, Label, Span};
 
+mod brackets;
 mod depth;
 
 /// The deepest block nesting accepted (as CPython).
@@ -88,6 +92,17 @@ struct Layout<'a> {
     skip: Skip,
     /// Where the last error token starts.
     last_error_start: Option<u32>,
+    /// The first `->` of the logical line inside brackets, while they are open.
+    arrow_in_brackets: Option<ArrowInBrackets>,
+}
+
+/// A `->` met inside brackets: a return type only follows a parameter list, so if the line
+/// ends as a block header with those brackets still open, their closers belong before it.
+struct ArrowInBrackets {
+    /// Its position in the output.
+    index: usize,
+    /// How many brackets were open.
+    depth: usize,
 }
 
 /// Runs the layout pass over raw tokens; returns the parser's tokens and the comments.
@@ -119,6 +134,7 @@ pub(crate) fn layout(
         line_indented_with_tab: false,
         skip: Skip::None,
         last_error_start: None,
+        arrow_in_brackets: None,
     };
     for token in raw {
         layout.token(token);
@@ -151,10 +167,17 @@ impl Layout<'_> {
         } else if self.newline_in_brackets {
             self.newline_in_brackets = false;
             let opened_at = self.brackets.first().map_or(0, |open| open.line_indent);
-            if starts_statement(token.kind)
-                && self.indentation_width(token.span.start, false) <= opened_at
-            {
+            let width = self.indentation_width(token.span.start, false);
+            let closes = if starts_statement(token.kind) && width <= opened_at {
                 self.close_unclosed_brackets(Span::at(self.last_end));
+                true
+            } else if width > opened_at && self.header_ended_inside_brackets() {
+                self.close_header_brackets();
+                true
+            } else {
+                false
+            };
+            if closes {
                 self.end_logical_line(Span::at(self.last_end));
                 self.at_line_start = false;
                 self.start_line(&token);
@@ -185,13 +208,25 @@ impl Layout<'_> {
             }
             TokenKind::RParen | TokenKind::RBracket | TokenKind::RBrace => {
                 let expected = opener_of(kind);
-                if self.brackets.last().map(|open| open.kind) == Some(expected) {
+                let matched = self.brackets.last().map(|open| open.kind) == Some(expected);
+                if matched {
                     self.brackets.pop();
                     self.depth.close();
                 } else {
                     self.mismatched_closer(&token);
+                }
+                let depth = self.brackets.len();
+                if self.arrow_in_brackets.as_ref().is_some_and(|arrow| depth < arrow.depth) {
+                    self.arrow_in_brackets = None;
+                }
+                if !matched {
                     return;
                 }
+            }
+            TokenKind::Arrow if !self.brackets.is_empty() && self.arrow_in_brackets.is_none() => {
+                let arrow = ArrowInBrackets { index: self.out.len(), depth: self.brackets.len() };
+                self.arrow_in_brackets = Some(arrow);
+                self.depth.token(kind);
             }
             _ => self.depth.token(kind),
         }
@@ -233,6 +268,7 @@ impl Layout<'_> {
         self.last_kind = None;
         self.at_line_start = true;
         self.newline_in_brackets = false;
+        self.arrow_in_brackets = None;
         self.depth.reset();
     }
 
@@ -448,95 +484,6 @@ impl Layout<'_> {
         }
     }
 
-    /// A closer that does not match the innermost open bracket. If it matches one further
-    /// out, the brackets inside that one are closed with synthetic closers; otherwise it is
-    /// read as the closer the innermost bracket needs. Either way the parser sees balanced
-    /// brackets, and only this diagnostic is reported. With nothing open, it is dropped.
-    fn mismatched_closer(&mut self, token: &Token) {
-        let found = token.kind.text().unwrap_or("?");
-        let Some(innermost) = self.brackets.last() else {
-            self.diagnostics.push(
-                Diagnostic::error(
-                    codes::MISMATCHED_DELIMITER,
-                    format!("unmatched closing delimiter `{found}`"),
-                    Label::new(token.span, "nothing is open here"),
-                )
-                .with_hint(format!("remove the `{found}`, or add the opening delimiter it closes")),
-            );
-            self.push(Token { kind: TokenKind::Error, span: token.span, value: TokenValue::None });
-            return;
-        };
-        let expected = closer_of(innermost.kind).text().unwrap_or("?");
-        let diagnostic = Diagnostic::error(
-            codes::MISMATCHED_DELIMITER,
-            format!("mismatched closing delimiter `{found}`"),
-            Label::new(token.span, format!("expected `{expected}` here")),
-        )
-        .with_secondary(
-            innermost.span,
-            format!("to close this `{}`", innermost.kind.text().unwrap_or("?")),
-        )
-        .with_hint(format!("close with `{expected}`, or remove the `{found}`"));
-        self.diagnostics.push(diagnostic);
-        let opener = opener_of(token.kind);
-        match self.brackets.iter().rposition(|open| open.kind == opener) {
-            Some(position) => {
-                while self.brackets.len() > position + 1 {
-                    let inner = self.brackets.pop().expect("checked above");
-                    self.depth.close();
-                    self.push(Token {
-                        kind: closer_of(inner.kind),
-                        span: Span::at(token.span.start),
-                        value: TokenValue::None,
-                    });
-                }
-                self.brackets.pop();
-                self.depth.close();
-                self.push(token.clone());
-            }
-            None => {
-                let inner = self.brackets.pop().expect("checked above");
-                self.depth.close();
-                self.push(Token {
-                    kind: closer_of(inner.kind),
-                    span: token.span,
-                    value: TokenValue::None,
-                });
-            }
-        }
-    }
-
-    /// Reports the innermost bracket that is still open and closes them all with an error
-    /// token, so the parser skips the broken statement.
-    fn close_unclosed_brackets(&mut self, at: Span) {
-        if let Some(open) = self.brackets.last() {
-            let kind = open.kind.text().unwrap_or("?");
-            let closer = closer_of(open.kind).text().unwrap_or("?");
-            let mut diagnostic = Diagnostic::error(
-                codes::UNCLOSED_DELIMITER,
-                format!("unclosed delimiter `{kind}`"),
-                Label::new(open.span, format!("this `{kind}` is never closed")),
-            )
-            .with_hint(format!("add the matching `{closer}`"));
-            if self.brackets.len() > 1 {
-                diagnostic = diagnostic.with_note(format!(
-                    "{} delimiters are open at this point",
-                    self.brackets.len()
-                ));
-            }
-            // An error token inside the brackets (such as a string that swallowed the
-            // closer) already explains the problem.
-            let explained =
-                self.last_error_start.is_some_and(|start| start >= self.brackets[0].span.start);
-            if matches!(self.skip, Skip::None) && !explained {
-                self.diagnostics.push(diagnostic);
-                self.push(Token { kind: TokenKind::Error, span: at, value: TokenValue::None });
-            }
-        }
-        self.brackets.clear();
-        self.newline_in_brackets = false;
-    }
-
     /// A line ending in `:` is not followed by an indented line: give the parser an
     /// indented block holding one error token, so the statement around it stays intact.
     fn missing_block(&mut self) {
@@ -578,22 +525,6 @@ impl Layout<'_> {
                 self.push_synthetic(TokenKind::Dedent, end);
             }
         }
-    }
-}
-
-fn opener_of(closer: TokenKind) -> TokenKind {
-    match closer {
-        TokenKind::RParen => TokenKind::LParen,
-        TokenKind::RBracket => TokenKind::LBracket,
-        _ => TokenKind::LBrace,
-    }
-}
-
-fn closer_of(opener: TokenKind) -> TokenKind {
-    match opener {
-        TokenKind::LParen => TokenKind::RParen,
-        TokenKind::LBracket => TokenKind::RBracket,
-        _ => TokenKind::RBrace,
     }
 }
 

@@ -1,6 +1,8 @@
 //! Arguments and generics of calls: binding arguments to parameters (positional, keyword,
 //! defaults; E0202-E0205) and generic instantiation (type arguments given explicitly or
 //! inferred from the arguments, then the expected type, then literals; bounds checked, E0209).
+//! A callee whose parameter list failed to parse binds nothing: its arguments are checked
+//! on their own (see [`InferenceContext::check_unpaired_arguments`]).
 
 use mlc_diagnostics::{codes, Diagnostic, Label, Span};
 use mlc_syntax::ast::{Arg, Expr};
@@ -33,6 +35,10 @@ impl InferenceContext<'_> {
                 has_default: param.default.is_some(),
             })
             .collect();
+        if signature.params_broken {
+            self.check_unpaired_arguments(&params, args);
+            return (vec![Ty::Error; signature.generics.len()], Vec::new());
+        }
         if !signature.is_generic() {
             if let Some(indices) = explicit_type_args {
                 if let (Some(first), Some(last)) = (indices.first(), indices.last()) {
@@ -278,21 +284,7 @@ impl InferenceContext<'_> {
         span: Span,
     ) -> Vec<ArgumentSource> {
         let Some(sources) = self.bind_arguments(callee, params, args, span) else {
-            // Still check what can be paired, so errors inside arguments are found.
-            for arg in args {
-                let param = match &arg.keyword {
-                    Some(keyword) => params.iter().find(|param| param.name == keyword.text),
-                    None => None,
-                };
-                match param {
-                    Some(param) => {
-                        self.check_value(&arg.value, &param.ty);
-                    }
-                    None => {
-                        self.infer_expr(&arg.value, None);
-                    }
-                }
-            }
+            self.check_unpaired_arguments(params, args);
             return Vec::new();
         };
         for (param, source) in params.iter().zip(&sources) {
@@ -301,6 +293,26 @@ impl InferenceContext<'_> {
             }
         }
         sources
+    }
+
+    /// Checks arguments that could not be bound to parameters (a binding error was reported,
+    /// or the callee's parameters failed to parse), so that errors inside them are still
+    /// found: a keyword argument against the parameter it names, the others on their own.
+    pub fn check_unpaired_arguments(&mut self, params: &[ParamSpec], args: &[Arg]) {
+        for arg in args {
+            let param = match &arg.keyword {
+                Some(keyword) => params.iter().find(|param| param.name == keyword.text),
+                None => None,
+            };
+            match param {
+                Some(param) => {
+                    self.check_value(&arg.value, &param.ty);
+                }
+                None => {
+                    self.infer_expr(&arg.value, None);
+                }
+            }
+        }
     }
 
     /// Pairs arguments with parameters: E0202 (too many), E0203 (unknown keyword), E0204

@@ -693,7 +693,13 @@ impl InferenceContext<'_> {
                 has_default: field.default.is_some(),
             })
             .collect();
-        let arguments = self.check_arguments(&data.name, &params, args, expr.span);
+        let arguments = if data.fields_broken {
+            // Which fields the body declares is not known: nothing to bind to.
+            self.check_unpaired_arguments(&params, args);
+            Vec::new()
+        } else {
+            self.check_arguments(&data.name, &params, args, expr.span)
+        };
         self.result.calls.insert(
             expr.span,
             CallResolution { target: CallTarget::StructConstructor(strukt), arguments },

@@ -324,6 +324,14 @@ impl InferenceContext<'_> {
         }
         let params = &signature.params;
         match (assigned, params.as_slice()) {
+            _ if signature.params_broken => {
+                self.infer_expr(index, None);
+                if assigned {
+                    Ty::Error
+                } else {
+                    signature.return_ty.clone()
+                }
+            }
             (false, [key]) => {
                 self.check_value(index, &key.ty);
                 signature.return_ty.clone()

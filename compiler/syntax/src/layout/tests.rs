@@ -236,6 +236,170 @@ fn unclosed_bracket_closed_at_next_statement() {
 }
 
 #[test]
+fn unclosed_bracket_closed_before_an_arrow() {
+    check(
+        "fn f(x: List[i64 -> i64:\n    pass\n",
+        expect![[r#"
+            Fn 0..2
+            Name 3..4 "f"
+            LParen 4..5
+            Name 5..6 "x"
+            Colon 6..7
+            Name 8..12 "List"
+            LBracket 12..13
+            Name 13..16 "i64"
+            RBracket 17..17
+            RParen 17..17
+            Arrow 17..19
+            Name 20..23 "i64"
+            Colon 23..24
+            Newline 24..24
+            Indent 25..29
+            Pass 29..33
+            Newline 33..34
+            Dedent 34..34
+            error[E0010] 12..13: unclosed delimiter `[`
+              label: this `[` is never closed
+              note: 2 delimiters are open at this point
+              hint: add the matching `]` before `->`
+        "#]],
+    );
+}
+
+#[test]
+fn unclosed_bracket_closed_before_the_colon_of_a_header() {
+    check(
+        "if f(x > 0:\n    pass\nfn g(x: i64:\n    pass\n",
+        expect![[r#"
+        If 0..2
+        Name 3..4 "f"
+        LParen 4..5
+        Name 5..6 "x"
+        Greater 7..8
+        Int 9..10 0
+        RParen 10..10
+        Colon 10..11
+        Newline 11..11
+        Indent 12..16
+        Pass 16..20
+        Newline 20..21
+        Dedent 21..21
+        Fn 21..23
+        Name 24..25 "g"
+        LParen 25..26
+        Name 26..27 "x"
+        Colon 27..28
+        Name 29..32 "i64"
+        RParen 32..32
+        Colon 32..33
+        Newline 33..33
+        Indent 34..38
+        Pass 38..42
+        Newline 42..43
+        Dedent 43..43
+        error[E0010] 4..5: unclosed delimiter `(`
+          label: this `(` is never closed
+          hint: add the matching `)` before the `:` that ends the line
+        error[E0010] 25..26: unclosed delimiter `(`
+          label: this `(` is never closed
+          hint: add the matching `)` before the `:` that ends the line
+    "#]],
+    );
+}
+
+#[test]
+fn a_parameter_type_on_the_next_line_is_not_a_header_end() {
+    check(
+        "fn f(x:\n        i64):\n    pass\n",
+        expect![[r#"
+        Fn 0..2
+        Name 3..4 "f"
+        LParen 4..5
+        Name 5..6 "x"
+        Colon 6..7
+        Name 16..19 "i64"
+        RParen 19..20
+        Colon 20..21
+        Newline 21..22
+        Indent 22..26
+        Pass 26..30
+        Newline 30..31
+        Dedent 31..31
+    "#]],
+    );
+}
+
+#[test]
+fn brackets_open_at_an_arrow_and_after_it_close_at_each() {
+    check(
+        "fn f(x: i64 -> List[i64:\n    pass\n",
+        expect![[r#"
+        Fn 0..2
+        Name 3..4 "f"
+        LParen 4..5
+        Name 5..6 "x"
+        Colon 6..7
+        Name 8..11 "i64"
+        RParen 12..12
+        Arrow 12..14
+        Name 15..19 "List"
+        LBracket 19..20
+        Name 20..23 "i64"
+        RBracket 23..23
+        Colon 23..24
+        Newline 24..24
+        Indent 25..29
+        Pass 29..33
+        Newline 33..34
+        Dedent 34..34
+        error[E0010] 19..20: unclosed delimiter `[`
+          label: this `[` is never closed
+          note: 2 delimiters are open at this point
+          hint: add the matching `]` before the `:` that ends the line
+    "#]],
+    );
+}
+
+#[test]
+fn an_arrow_inside_brackets_that_close_is_left_to_the_parser() {
+    check(
+        "fn f(g: (i64) -> i64, x: i64) -> i64:\n    pass\nprint(a -> b)\n",
+        expect![[r#"
+        Fn 0..2
+        Name 3..4 "f"
+        LParen 4..5
+        Name 5..6 "g"
+        Colon 6..7
+        LParen 8..9
+        Name 9..12 "i64"
+        RParen 12..13
+        Arrow 14..16
+        Name 17..20 "i64"
+        Comma 20..21
+        Name 22..23 "x"
+        Colon 23..24
+        Name 25..28 "i64"
+        RParen 28..29
+        Arrow 30..32
+        Name 33..36 "i64"
+        Colon 36..37
+        Newline 37..38
+        Indent 38..42
+        Pass 42..46
+        Newline 46..47
+        Dedent 47..47
+        Name 47..52 "print"
+        LParen 52..53
+        Name 53..54 "a"
+        Arrow 55..57
+        Name 58..59 "b"
+        RParen 59..60
+        Newline 60..61
+    "#]],
+    );
+}
+
+#[test]
 fn mismatched_closer() {
     check(
         "x = [a)\n",

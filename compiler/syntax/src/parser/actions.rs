@@ -1,14 +1,16 @@
 //! What the grammar's actions call: node builders, and the [`Sink`] that collects the
 //! errors which are not token mismatches (invalid assignment targets E0013, statements at
 //! the top level E0014, malformed parameters E0017, `try` without handlers) and the
-//! recovered ones.
+//! recovered ones. Parts of item headers that failed to parse come back as [`ParsedParam`]
+//! and [`Member`] values, so that the item keeps what did parse and says what it lost.
 
-use super::syntax_errors::{syntax_error, Lines};
+use super::syntax_errors::{syntax_error, Lines, SKIPS_THE_REST_OF_THE_LINE};
 use super::{NoError, Tok};
 use crate::ast::{
     self, BinaryOp, Block, Expr, ExprKind, LogicalOp, Name, Pattern, PatternKind, Span, Stmt,
     StmtKind, UnaryOp,
 };
+use crate::token::TokenKind;
 use lalrpop_util::ErrorRecovery;
 use mlc_diagnostics::{codes, Diagnostic, Label};
 
@@ -24,17 +26,110 @@ pub struct Sink {
 /// One line of a struct body.
 pub enum Member {
     Field(ast::Field),
+    /// A field line that failed to parse after its name (reported): the field, with the
+    /// error type unless its type parsed, and where the line (or a block after it) ends.
+    BrokenField(ast::Field, u32),
     Method(ast::Function),
-    /// `pass`, a docstring, or a line that failed to parse (already reported); where it ends.
+    /// `pass` or a docstring; where it ends.
     Nothing(u32),
+    /// A line that failed to parse before a name (reported); where it ends.
+    Broken(u32),
 }
+
+/// One entry of a parameter list.
+pub enum ParsedParam {
+    Param(ast::Param),
+    /// An entry that failed to parse (reported): the parameters it still names (`x: i64 +`
+    /// keeps `x: i64`; `x: i64 y: i64` keeps `x: i64` and `y`), with the error type where
+    /// theirs is unknown. Possibly none.
+    Broken(Vec<ast::Param>),
+}
+
+/// A function header up to its `)`: generic and regular parameters.
+pub struct Parameters {
+    pub generics: Vec<ast::GenericParam>,
+    pub params: Vec<ast::Param>,
+    /// See [`ast::Function::params_broken`].
+    pub params_broken: bool,
+}
+
+type Recovery = ErrorRecovery<u32, Tok, NoError>;
 
 // ---- the sink's checks -------------------------------------------------------------------------
 
 impl Sink {
     /// Records an error that `!` recovered from.
-    pub fn recovered(&mut self, recovery: ErrorRecovery<u32, Tok, NoError>) {
+    pub fn recovered(&mut self, recovery: Recovery) {
         self.diagnostics.extend(syntax_error(recovery.error, &self.lines));
+    }
+
+    /// A parameter that failed to parse after its name (with its type, when that parsed), or
+    /// before any name. The names that the skipped tokens declare (`y` in `x: i64 y: i64`)
+    /// are kept too, with the error type, so that the body's uses of them are not reported.
+    pub fn broken_param(
+        &mut self,
+        name: Option<Name>,
+        ty: Option<ast::TypeExpr>,
+        recovery: Recovery,
+        end: u32,
+    ) -> ParsedParam {
+        let mut params = Vec::new();
+        if let Some(name) = name {
+            let ty = ty.unwrap_or(ast::TypeExpr {
+                kind: ast::TypeExprKind::Error,
+                span: Span::new(name.span.end, end.max(name.span.end)),
+            });
+            let span = Span::new(name.span.start, end.max(name.span.end));
+            params.push(error_param(name, ty, span));
+        }
+        params.extend(names_declared_in(&recovery.dropped_tokens).into_iter().map(|name| {
+            let ty =
+                ast::TypeExpr { kind: ast::TypeExprKind::Error, span: Span::at(name.span.end) };
+            let span = name.span;
+            error_param(name, ty, span)
+        }));
+        self.recovered_entry(
+            recovery,
+            "a parameter is written `name: Type` or `name: Type = default`; the rest of this one is skipped",
+        );
+        ParsedParam::Broken(params)
+    }
+
+    /// A parameter default that failed to parse (the parameter is kept, with a default).
+    pub fn broken_default(&mut self, recovery: Recovery) {
+        self.recovered_entry(
+            recovery,
+            "write a constant default value, such as `= 0`, or remove the `=`",
+        );
+    }
+
+    /// A generic parameter whose bounds failed to parse.
+    pub fn broken_generic(
+        &mut self,
+        name: Name,
+        recovery: Recovery,
+        end: u32,
+    ) -> ast::GenericParam {
+        self.recovered_entry(
+            recovery,
+            "a generic parameter is written `T` or `T: Bound`, such as `T: Numeric + Comparable`",
+        );
+        let span = Span::new(name.span.start, end.max(name.span.end));
+        ast::GenericParam { name, bounds: Vec::new(), bounds_broken: true, span }
+    }
+
+    /// Records an error recovered inside brackets, where only the broken entry is skipped:
+    /// `hint` replaces the one saying that the rest of the line is.
+    fn recovered_entry(&mut self, recovery: Recovery, hint: &str) {
+        let Some(mut diagnostic) = syntax_error(recovery.error, &self.lines) else {
+            return;
+        };
+        for existing in &mut diagnostic.hints {
+            if existing == SKIPS_THE_REST_OF_THE_LINE {
+                *existing = hint.to_string();
+            }
+        }
+        self.diagnostics.push(diagnostic);
     }
 
     /// A line of simple statements at the top level: a docstring is fine, code is not.
@@ -135,18 +230,17 @@ impl Sink {
         ast::Param { kind: ast::ParamKind::Regular, name, ty: Some(ty), default: None, span }
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// A function; `body` is `None` for `extern fn`, `header` runs from `fn` (or `extern`) to
+    /// the end of the return type.
     pub fn function(
         &mut self,
-        is_extern: bool,
         name: Name,
-        generics: Vec<ast::GenericParam>,
-        params: Vec<ast::Param>,
+        parameters: Parameters,
         return_type: Option<ast::TypeExpr>,
         body: Option<Block>,
-        start: u32,
-        end: u32,
+        header: Span,
     ) -> ast::Function {
+        let Parameters { generics, params, params_broken } = parameters;
         let mut seen_default: Option<Span> = None;
         for param in &params {
             // Where `self` may appear is checked with the item tree, which knows methods.
@@ -170,16 +264,17 @@ impl Sink {
                 );
             }
         }
-        let end = body.as_ref().map_or(end, |body| body.span.end);
+        let end = body.as_ref().map_or(header.end, |body| body.span.end.max(header.end));
         ast::Function {
             decorators: Vec::new(),
-            is_extern,
+            is_extern: body.is_none(),
             name,
             generics,
             params,
+            params_broken,
             return_type,
             body,
-            span: Span::new(start, end),
+            span: Span::new(header.start, end),
         }
     }
 
@@ -271,6 +366,31 @@ impl Sink {
     }
 }
 
+fn error_param(name: Name, ty: ast::TypeExpr, span: Span) -> ast::Param {
+    ast::Param { kind: ast::ParamKind::Regular, name, ty: Some(ty), default: None, span }
+}
+
+/// The names that skipped tokens declare as `name:`, outside brackets.
+fn names_declared_in(tokens: &[(u32, Tok, u32)]) -> Vec<Name> {
+    let mut names = Vec::new();
+    let mut depth = 0u32;
+    for pair in tokens.windows(2) {
+        match (&pair[0].1, &pair[1].1) {
+            (Tok::Punct(TokenKind::LParen | TokenKind::LBracket | TokenKind::LBrace), _) => {
+                depth += 1
+            }
+            (Tok::Punct(TokenKind::RParen | TokenKind::RBracket | TokenKind::RBrace), _) => {
+                depth = depth.saturating_sub(1)
+            }
+            (Tok::Name(text), Tok::Punct(TokenKind::Colon)) if depth == 0 => {
+                names.push(Name { text: text.clone(), span: Span::new(pair[0].0, pair[0].2) })
+            }
+            _ => {}
+        }
+    }
+    names
+}
+
 /// The first part of `target` that cannot be assigned to, if any.
 fn invalid_place(target: &Expr) -> Option<&Expr> {
     match &target.kind {
@@ -345,6 +465,42 @@ pub fn block(stmts: Vec<Stmt>) -> Block {
     Block { stmts, span }
 }
 
+/// A function's generic and regular parameters.
+pub fn parameters(generics: Vec<ast::GenericParam>, parsed: Vec<ParsedParam>) -> Parameters {
+    let mut params = Vec::with_capacity(parsed.len());
+    let mut params_broken = false;
+    for param in parsed {
+        match param {
+            ParsedParam::Param(param) => params.push(param),
+            ParsedParam::Broken(kept) => {
+                params_broken = true;
+                params.extend(kept);
+            }
+        }
+    }
+    Parameters { generics, params, params_broken }
+}
+
+/// A field line that failed to parse after its name (and its type, when that parsed), with
+/// the end of the indented block after it, if any.
+pub fn broken_field(
+    name: Name,
+    ty: Option<ast::TypeExpr>,
+    end: u32,
+    block_end: Option<u32>,
+) -> Member {
+    let end = end.max(name.span.end);
+    let ty = ty.unwrap_or(ast::TypeExpr {
+        kind: ast::TypeExprKind::Error,
+        span: Span::new(name.span.end, end),
+    });
+    let span = Span::new(name.span.start, end);
+    Member::BrokenField(
+        ast::Field { name, ty, default: None, span },
+        block_end.unwrap_or(end).max(end),
+    )
+}
+
 pub fn build_struct(
     name: Name,
     generics: Vec<ast::GenericParam>,
@@ -353,12 +509,22 @@ pub fn build_struct(
 ) -> ast::Struct {
     let mut fields = Vec::new();
     let mut methods = Vec::new();
+    let mut fields_broken = false;
     let mut end = header.end;
     for member in members {
         match member {
             Member::Field(field) => {
                 end = end.max(field.span.end);
                 fields.push(field);
+            }
+            Member::BrokenField(field, member_end) => {
+                end = end.max(member_end);
+                fields_broken = true;
+                fields.push(field);
+            }
+            Member::Broken(member_end) => {
+                end = end.max(member_end);
+                fields_broken = true;
             }
             Member::Method(method) => {
                 end = end.max(method.span.end);
@@ -367,5 +533,12 @@ pub fn build_struct(
             Member::Nothing(member_end) => end = end.max(member_end),
         }
     }
-    ast::Struct { name, generics, fields, methods, span: Span::new(header.start, end) }
+    ast::Struct {
+        name,
+        generics,
+        fields,
+        fields_broken,
+        methods,
+        span: Span::new(header.start, end),
+    }
 }

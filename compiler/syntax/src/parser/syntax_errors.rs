@@ -2,9 +2,10 @@
 //!
 //! Terminals are named as a person would (`` `:` ``, "a name", "end of line"); when most of
 //! the terminals that start an expression are expected they collapse into "an expression",
-//! and the operators that continue one into "an operator". A keyword where a name belongs is
-//! E0015; a line that starts like Python but not like mlc (`def`, `class`, `with`) gets a hint
-//! saying what to write instead.
+//! those that start a type into "a type", and the operators that continue an expression into
+//! "an operator"; a closer that the layout pass added for a bracket left open is "end of the
+//! brackets". A keyword where a name belongs is E0015; a line that starts like Python but not
+//! like mlc (`def`, `class`, `with`) gets a hint saying what to write instead.
 
 use super::{NoError, Tok};
 use crate::ast::Span;
@@ -146,6 +147,15 @@ fn readable_expected(expected: &[String]) -> Vec<String> {
     let is_expression_position = has("Name") && has("Int") && has("\"(\"");
     let is_operator_position =
         !is_expression_position && has("\"+\"") && has("\"*\"") && has("\".\"");
+    // What starts a type: a name, `None` or `(`.
+    let is_type_position = !is_expression_position
+        && expected.len() == 3
+        && has("Name")
+        && has("\"None\"")
+        && has("\"(\"");
+    if is_type_position {
+        return vec!["a type".to_string()];
+    }
     let mut names = Vec::new();
     if is_expression_position {
         names.push("an expression".to_string());
@@ -179,6 +189,10 @@ fn join_expected(names: &[String]) -> String {
     }
     text
 }
+
+/// The hint of a token that is simply out of place, where recovery skips to the end of line.
+pub(super) const SKIPS_THE_REST_OF_THE_LINE: &str =
+    "remove or fix this token; the rest of the line is skipped";
 
 /// Converts one lalrpop error; `None` for an error token (its diagnostic exists already).
 pub(crate) fn syntax_error(
@@ -237,6 +251,9 @@ fn unexpected_token(
     let names = readable_expected(expected);
     let layout_token =
         matches!(tok, Tok::Punct(TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent));
+    // The layout pass closes brackets left open (reported) with closers of no width.
+    let missing_closer = start == end
+        && matches!(tok, Tok::Punct(TokenKind::RParen | TokenKind::RBracket | TokenKind::RBrace));
     let span = if layout_token { Span::at(start) } else { Span::new(start, end) };
     let expects = |terminal: &str| expected.iter().any(|candidate| candidate == terminal);
 
@@ -263,6 +280,7 @@ fn unexpected_token(
 
     let found = match tok {
         Tok::Punct(TokenKind::Newline) => "end of line".to_string(),
+        _ if missing_closer => "end of the brackets".to_string(),
         other => other.to_string(),
     };
     let mut diagnostic = if names.len() == 1 {
@@ -315,6 +333,8 @@ fn unexpected_token(
         Tok::Punct(TokenKind::Dedent) => {
             diagnostic.with_hint("the block ended before the construct was complete")
         }
+        _ if missing_closer => diagnostic
+            .with_hint("complete what the brackets hold, up to where their closer is missing"),
         Tok::Name(_) | Tok::Int(_) | Tok::Float(_) | Tok::Str(_) | Tok::FString(_)
             if names.iter().any(|name| name == "an operator") =>
         {
@@ -322,7 +342,7 @@ fn unexpected_token(
                 "two expressions in a row: join them with an operator, or separate them with `,`",
             )
         }
-        _ => diagnostic.with_hint("remove or fix this token; the rest of the line is skipped"),
+        _ => diagnostic.with_hint(SKIPS_THE_REST_OF_THE_LINE),
     };
     diagnostic
 }
