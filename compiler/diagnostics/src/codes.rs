@@ -205,12 +205,8 @@ codes! {
     // ---- E05xx: control flow ----------------------------------------------------------------
     BREAK_OUTSIDE_LOOP = "E0500": "`break` or `continue` outside a loop",
         "`break` and `continue` are only valid inside `for` and `while` bodies.";
-    RETURN_OUTSIDE_FUNCTION = "E0501": "`return` outside a function",
-        "`return` is only valid inside a function body.";
     RERAISE_OUTSIDE_EXCEPT = "E0504": "bare `raise` outside an `except` block",
         "`raise` without a value re-raises the error being handled, so it is only valid inside `except`.";
     UNREACHABLE_CODE = "W0502": "unreachable code",
         "Statements after `return`, `raise`, `break` or `continue` in the same block never run.";
-    UNUSED_VARIABLE = "W0503": "unused variable",
-        "A local binding is never read; prefix it with `_` to say that is intended.";
 }

@@ -124,8 +124,8 @@ mod tests {
     #[test]
     fn one_object_per_line_with_offsets_lines_and_columns() {
         let unused = Diagnostic::warning(
-            codes::UNUSED_VARIABLE,
-            "unused variable `é`",
+            codes::UNREACHABLE_CODE,
+            "unreachable code after `é`",
             crate::Label::new(Span::new(19, 21), ""),
         );
         let text = json(&[unsupported_operator(), unused], "demo.ml", PROGRAM);

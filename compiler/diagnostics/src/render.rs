@@ -317,8 +317,8 @@ fn main():
         )
         .with_hint("did you mean `print`?");
         let unused = Diagnostic::warning(
-            codes::UNUSED_VARIABLE,
-            "unused variable `x`",
+            codes::UNREACHABLE_CODE,
+            "unreachable code",
             DiagnosticLabel::new(Span::new(18, 19), ""),
         );
         check(
@@ -335,12 +335,12 @@ fn main():
                    │ help: did you mean `print`?
                 ───╯
 
-                warning[W0503]: unused variable `x`
+                warning[W0502]: unreachable code
                    ╭─[ demo.ml:3:1 ]
                    │
                  3 │ x
                    │ ┬
-                   │ ╰── unused variable `x`
+                   │ ╰── unreachable code
                 ───╯
             "#]],
         );
