@@ -12,7 +12,7 @@
 //! inside a body only that chunk's diagnostics (and those of the callers, if its signature
 //! changed) are recomputed.
 
-mod imports;
+pub(crate) mod imports;
 mod module_level;
 mod recursion;
 

@@ -151,28 +151,40 @@ impl TypeScope<'_> {
             other => {
                 let lowered = self.lower_name(base, base.span, diagnostics);
                 if !lowered.is_error() {
-                    diagnostics.push(Diagnostic::error(
-                        codes::WRONG_TYPE_ARGUMENT_COUNT,
-                        format!("`{other}` takes no type arguments"),
-                        Label::new(span, "unexpected type arguments"),
-                    ));
+                    diagnostics.push(
+                        Diagnostic::error(
+                            codes::WRONG_TYPE_ARGUMENT_COUNT,
+                            format!("`{other}` takes no type arguments"),
+                            Label::new(span, "unexpected type arguments"),
+                        )
+                        .with_hint(format!("remove the `[...]` and write just `{other}`")),
+                    );
                 }
                 return Ty::Error;
             }
         };
         let lowered: Vec<Ty> = args.iter().map(|arg| self.lower(arg, diagnostics)).collect();
         if lowered.len() != arity {
-            diagnostics.push(Diagnostic::error(
-                codes::WRONG_TYPE_ARGUMENT_COUNT,
-                format!(
-                    "`{}` takes {arity} type argument{}, but {} {} given",
-                    base.text,
-                    if arity == 1 { "" } else { "s" },
-                    lowered.len(),
-                    if lowered.len() == 1 { "was" } else { "were" }
-                ),
-                Label::new(span, format!("expected {arity}")),
-            ));
+            diagnostics.push(
+                Diagnostic::error(
+                    codes::WRONG_TYPE_ARGUMENT_COUNT,
+                    format!(
+                        "`{}` takes {arity} type argument{}, but {} {} given",
+                        base.text,
+                        if arity == 1 { "" } else { "s" },
+                        lowered.len(),
+                        if lowered.len() == 1 { "was" } else { "were" }
+                    ),
+                    Label::new(span, format!("expected {arity}")),
+                )
+                .with_hint(match base.text.as_str() {
+                    "Dict" => {
+                        "`Dict[K, V]` takes a key type and a value type, e.g. `Dict[str, i64]`"
+                    }
+                    "List" => "`List[T]` takes one element type, e.g. `List[i64]`",
+                    _ => "`Tensor[T]` takes one element type, e.g. `Tensor[f32]`",
+                }),
+            );
             return Ty::Error;
         }
         let mut lowered = lowered.into_iter();
@@ -223,6 +235,13 @@ pub fn not_hashable(db: &dyn Db, key: &Ty, span: Span) -> Diagnostic {
         Label::new(span, "not hashable"),
     )
     .with_note("Dict keys are integers, bool, str, or tuples of them")
+    .with_hint(match key {
+        Ty::List(element) => format!(
+            "use a tuple key such as `({0}, {0})` for a fixed number of elements, or a `str` key",
+            element.display(db)
+        ),
+        _ => "use a `str`, integer or tuple key that identifies the value".to_string(),
+    })
 }
 
 /// Reads an expression in type position (`f32`, `List[i64]`, `(i64, f64)`, `None`) as a type

@@ -228,12 +228,15 @@ pub fn unknown_decorator(name: &str, span: Span) -> Diagnostic {
         Label::new(span, "not a decorator of the language"),
     );
     if STDLIB_DECORATORS.contains(&name) {
-        diagnostic =
-            diagnostic.with_note(format!("`@{name}` is reserved for the standard library"));
+        diagnostic = diagnostic
+            .with_note(format!("`@{name}` is reserved for the standard library"))
+            .with_hint(format!("remove `@{name}`; user code can use `@kernel` and `@inline`"));
     } else if let Some(suggestion) = suggest::closest(name, USER_DECORATORS.iter().copied()) {
         diagnostic = diagnostic.with_hint(format!("did you mean `@{suggestion}`?"));
     } else {
-        diagnostic = diagnostic.with_note("the decorators are `@kernel` and `@inline`");
+        diagnostic = diagnostic
+            .with_note("the decorators are `@kernel` and `@inline`")
+            .with_hint(format!("remove `@{name}`, or use `@kernel` or `@inline`"));
     }
     diagnostic
 }
@@ -254,6 +257,10 @@ pub fn duplicate(what: &str, name: &ast::Name, first: Span) -> Diagnostic {
         Label::new(name.span, "defined again here"),
     )
     .with_secondary(first, "first defined here")
+    .with_hint(format!(
+        "rename one of the two `{}`s, or remove this {what} if it repeats the first",
+        name.text
+    ))
 }
 
 fn lower_generics(

@@ -23,6 +23,30 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     best.map(|(_, candidate)| candidate)
 }
 
+/// The closest candidate by edit distance, or else the longest candidate that `name` spells
+/// out in full (`squareroot` for `sqrt`: same first letter, every letter of the candidate in
+/// order, at least three of them).
+pub fn closest_or_abbreviated<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str> + Clone,
+) -> Option<&'a str> {
+    closest(name, candidates.clone()).or_else(|| {
+        candidates
+            .into_iter()
+            .filter(|candidate| {
+                candidate.chars().count() >= 3
+                    && candidate.chars().next() == name.chars().next()
+                    && is_subsequence(candidate, name)
+            })
+            .max_by_key(|candidate| (candidate.len(), std::cmp::Reverse(*candidate)))
+    })
+}
+
+fn is_subsequence(short: &str, long: &str) -> bool {
+    let mut long = long.chars();
+    short.chars().all(|c| long.any(|l| l == c))
+}
+
 /// Edit distance over chars where swapping two neighbours is one edit (optimal string
 /// alignment), so `totla` is one edit from `total`.
 pub fn edit_distance(a: &str, b: &str) -> usize {
@@ -65,7 +89,7 @@ pub fn list_names<'a>(names: impl IntoIterator<Item = &'a str>, limit: usize) ->
 
 #[cfg(test)]
 mod tests {
-    use super::{closest, edit_distance};
+    use super::{closest, closest_or_abbreviated, edit_distance};
 
     #[test]
     fn distances() {
@@ -74,5 +98,7 @@ mod tests {
         assert_eq!(closest("lenght", ["length", "len"]), Some("length"));
         assert_eq!(closest("abc", ["xyz"]), None);
         assert_eq!(edit_distance("totla", "total"), 1);
+        assert_eq!(closest_or_abbreviated("squareroot", ["sqrt", "e", "sin"]), Some("sqrt"));
+        assert_eq!(closest_or_abbreviated("cosine", ["cos", "cosh"]), Some("cos"));
     }
 }

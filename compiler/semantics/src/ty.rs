@@ -354,6 +354,22 @@ impl Bound {
         }
     }
 
+    /// The types that satisfy the bound, in words for a hint.
+    pub fn satisfying_types(self) -> &'static str {
+        match self {
+            Bound::Numeric => {
+                "the integer types (`i64`, `i32`, `u8`, ...) and the float types (`f64`, `f32`)"
+            }
+            Bound::Integer => "the integer types (`i64`, `i32`, `u8`, ...)",
+            Bound::Float => "the float types (`f64`, `f32`)",
+            Bound::Comparable => "numbers, `bool`, `str`, and tuples of them",
+            Bound::Printable => {
+                "numbers, bool, str, collections of them and structs with `__str__`"
+            }
+            Bound::Unknown => "every type",
+        }
+    }
+
     /// Whether a concrete type satisfies the bound (`Printable` for structs is decided by
     /// the caller, which can see their fields).
     pub fn satisfied_by_scalar(self, ty: &Ty) -> bool {

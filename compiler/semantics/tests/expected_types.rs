@@ -196,6 +196,7 @@ fn f(t: Tensor[i64], xs: List[i32]):
             E0201 4:5..4:17 `i32` and `f64` cannot be combined with `+`
                 hint: convert one side explicitly: `f64(xs[0]) + 0.5`
             E0226 5:17..5:20 the literal `256` does not fit in `u8`
+                hint: use a wider type such as `u16` (0 to 65535), or a value within the range of `u8`
         "#]],
     );
 }

@@ -45,6 +45,7 @@ fn k(x: Tensor[f32]):
 ",
         expect![[r#"
             E0300 7:13..7:15 Python cannot be used inside a `@kernel`
+                hint: compute the value on the host before the launch and pass it to the kernel as a parameter
             E0301 8:14..8:20 a `@kernel` cannot allocate a list
                 hint: pass tensors in as parameters, or use `shared_array[T](n)` for scratch memory
             E0301 9:13..9:21 a `@kernel` cannot allocate a dict
@@ -93,6 +94,7 @@ fn f(x: Tensor[f32]):
                 hint: write `k[blocks, threads_per_block](...)`
             E0200 13:7..13:10 a launch dimension is an integer or a tuple of up to 3 integers, not `f64`
             E0205 15:5..15:16 missing argument `n` in the call of `k`
+                hint: add `n=...` (a `i64`) to the call
         "#]],
     );
 }
@@ -163,8 +165,11 @@ fn k(x: Tensor[f32]):
 ",
         expect![[r#"
             E0307 21:12..21:17 a `@kernel` cannot call `shout`: it calls `print`, which runs only on the host
+                hint: make `shout` follow the kernel rules, or call it on the host instead
             E0307 22:12..22:20 a `@kernel` cannot call `indirect`: it calls `shout`, which calls `print`, which runs only on the host
+                hint: make `indirect` follow the kernel rules, or call it on the host instead
             E0307 23:13..23:18 a `@kernel` cannot call `names`: its signature is not GPU-compatible
+                hint: change the return type `List[str]` of `names` to a number, bool or `Tensor[T]`, or do this work on the host
         "#]],
     );
 }

@@ -62,6 +62,7 @@ import python
             E0101 3:8..3:13 unknown module `maths`
                 hint: did you mean `math`?
             E0102 4:24..4:34 the module `math` has no `squareroot`
+                hint: did you mean `sqrt`?
             E0101 6:8..6:14 unknown module `python`
                 hint: import Python modules one by one: `from python import numpy`
         "#]],
@@ -102,7 +103,9 @@ const sqrt: f64 = 1.0
 ",
         expect![[r#"
             E0103 5:8..5:9 the name `f` is defined more than once
+                hint: rename one of the two definitions of `f`, or remove this one if it repeats the first
             E0103 10:7..10:11 the name `sqrt` is defined more than once
+                hint: rename one of the two definitions of `sqrt`, or remove this one if it repeats the first
         "#]],
     );
 }
@@ -123,9 +126,13 @@ fn g[T, T](a: i64, a: f64):
 ",
         expect![[r#"
             E0103 4:5..4:6 the field `x` is defined more than once
+                hint: rename one of the two `x`s, or remove this field if it repeats the first
             E0103 6:8..6:9 the field or method `x` is defined more than once
+                hint: rename one of the two `x`s, or remove this field or method if it repeats the first
             E0103 9:9..9:10 the generic parameter `T` is defined more than once
+                hint: rename one of the two `T`s, or remove this generic parameter if it repeats the first
             E0103 9:20..9:21 the parameter `a` is defined more than once
+                hint: rename one of the two `a`s, or remove this parameter if it repeats the first
         "#]],
     );
 }
@@ -147,7 +154,9 @@ fn g[T: Numberic](x: T):
             E0108 2:26..2:30 `List` needs 1 type argument
                 hint: write the element type, e.g. `List[f64]`
             E0108 2:35..2:44 `Dict` takes 2 type arguments, but 1 was given
+                hint: `Dict[K, V]` takes a key type and a value type, e.g. `Dict[str, i64]`
             E0108 2:49..2:57 `f64` takes no type arguments
+                hint: remove the `[...]` and write just `f64`
             E0104 2:62..2:66 unknown type `strr`
                 hint: did you mean `str`?
             E0107 5:9..5:17 unknown bound `Numberic`
@@ -312,7 +321,9 @@ fn d():
             E0016 2:1..2:8 unknown decorator `@kernal`
                 hint: did you mean `@kernel`?
             E0016 6:1..6:8 unknown decorator `@device`
+                hint: remove `@device`; user code can use `@kernel` and `@inline`
             E0016 10:1..10:8 unknown decorator `@cached`
+                hint: remove `@cached`, or use `@kernel` or `@inline`
         "#]],
     );
 }
@@ -341,9 +352,13 @@ struct S:
 ",
         expect![[r#"
             E0223 10:16..10:19 a constant must be a compile-time constant
+                hint: write the value as a literal, or drop the `const` and compute `g()` with `let` in the function body that uses it
             E0224 13:27..13:30 a default value must be a compile-time constant
+                hint: use a literal or a `const` as the default, or drop the default and pass `g()` at each call
             E0224 13:47..13:50 a default value must be a compile-time constant
+                hint: use a literal or a `const` as the default, or drop the default and pass `[1]` at each call
             E0224 18:14..18:22 a default value must be a compile-time constant
+                hint: use a literal or a `const` as the default, or drop the default and pass `len([1])` at each call
         "#]],
     );
 }

@@ -74,7 +74,9 @@ fn f():
 ",
         expect![[r#"
             E0500 3:5..3:10 `break` outside a loop
+                hint: to leave the function early use `return`; otherwise move this into a `for` or `while` body
             E0500 7:5..7:13 `continue` outside a loop
+                hint: to skip the rest of the function use `return`; otherwise move this into a `for` or `while` body
         "#]],
     );
 }

@@ -86,9 +86,13 @@ fn f():
 ",
         expect![[r#"
             E0226 3:17..3:20 the literal `256` does not fit in `u8`
+                hint: use a wider type such as `u16` (0 to 65535), or a value within the range of `u8`
             E0226 4:17..4:21 the literal `-129` does not fit in `i8`
+                hint: use a wider type such as `i16` (-32768 to 32767), or a value within the range of `i8`
             E0226 5:18..5:20 the literal `-1` does not fit in `u32`
+                hint: use a signed type such as `i64` (-9223372036854775808 to 9223372036854775807), or a value within the range of `u32`
             E0226 6:13..6:32 the literal `9223372036854775808` does not fit in `i64`
+                hint: no integer type holds this value: use a value within the range of `i64`, or a float literal (`9223372036854775808.0`)
         "#]],
     );
 }
@@ -110,10 +114,13 @@ fn f():
 ",
         expect![[r#"
             E0202 6:15..6:16 `g` takes 2 arguments, but 3 were given
+                hint: remove the argument `3`: `g` takes `a: i64, b: f64 = ...`
             E0203 7:10..7:11 `g` has no parameter named `c`
                 hint: did you mean `b=`?
             E0204 8:15..8:20 the argument `b` of `g` is given more than once
+                hint: remove `b=3.0`: `b` is already given earlier in the call
             E0205 9:5..9:13 missing argument `a` in the call of `g`
+                hint: add `a=...` (a `i64`) to the call
             E0200 10:7..10:12 expected `i64`, found `str`
             E0203 11:14..11:18 `print` has no parameter named `sepp`
         "#]],
@@ -136,7 +143,9 @@ fn f():
 ",
         expect![[r#"
             E0205 7:13..7:16 missing argument `x` in the call of `P`
+                hint: add `x=...` (a `f64`) to the call
             E0202 8:25..8:28 `P` takes 2 arguments, but 3 were given
+                hint: remove the argument `3.0`: `P` takes `x: f64, y: f64 = ...`
             E0203 9:22..9:23 `P` has no parameter named `z`
                 hint: did you mean `y=`?
         "#]],
@@ -156,9 +165,12 @@ fn f(n: i64, p: (i64, f64), s: str):
 ",
         expect![[r#"
             E0206 3:5..3:6 a value of type `i64` is not callable
+                hint: `n` is a number, not a function: to multiply, write `n * 1`
             E0207 4:13..4:17 a value of type `i64` cannot be indexed
+                hint: to get a digit, index its text: `str(n)[0]`
             E0218 5:15..5:16 a tuple is indexed with an integer literal
             E0218 6:15..6:16 index 2 is out of range for a tuple of 2 elements
+                hint: valid indices are `0` to `1` (or `-2` to `-1`)
             E0207 7:5..7:9 `str` does not support item assignment
                 hint: a `str` cannot change: build a new one, such as `s[:i] + c + s[i + 1:]`, and assign it to a `var`
         "#]],
@@ -234,6 +246,7 @@ fn f(n: i64, s: str):
             E0209 20:13..20:25 `i64` does not satisfy the bound `Float` of `T` in `sqrt`
                 hint: convert the argument to a float type, e.g. `f64(n)`
             E0209 21:13..21:33 `str` does not satisfy the bound `Numeric` of `T` in `clamp`
+                hint: pass values whose type satisfies `Numeric`: the integer types (`i64`, `i32`, `u8`, ...) and the float types (`f64`, `f32`)
             E0201 23:22..23:25 expected `i64`, found `f64`
                 hint: convert it: `i64(2.5)`
         "#]],
@@ -416,6 +429,7 @@ fn f(p: P):
                 hint: convert it explicitly: `f64(np.pi * 2)`
             E0200 11:22..11:23 a value of type `P` cannot be passed to Python
             E0214 12:25..12:26 cannot convert `P` to `Tensor[f32]`
+                hint: `Tensor[f32](...)` converts a Python object (e.g. a numpy array) or another tensor
         "#]],
     );
 }
@@ -436,8 +450,11 @@ fn f(n: i64, p: (i64, i64, i64)):
             E0216 3:14..3:15 a value of type `i64` cannot be iterated
                 hint: to count from 0 up to `n`, iterate over `range(n)`
             E0217 5:9..5:13 a pattern of 2 names cannot unpack `i64`
+                hint: a `i64` is not a tuple: bind it to a single name
             E0217 7:9..7:15 a pattern of 2 names cannot unpack a tuple of 3 elements
+                hint: write 3 names to unpack it: `(x, y, item2)`
             E0217 8:9..8:15 a pattern of 2 names cannot unpack `i64`
+                hint: a `i64` is not a tuple: bind it to a single name
         "#]],
     );
 }
@@ -510,8 +527,11 @@ fn f(n: i64, x: f64, s: str, xs: List[i64]):
             E0221 5:16..5:17 a value of type `Iterator[i64]` cannot be printed
                 hint: iterate over it with `for`, or collect the values into a `List`
             E0222 6:23..6:28 invalid format spec `d`: the format type `d` is not allowed for `f64`
+                hint: write e.g. `f`; the float format types are `f`, `e`, `g` and `%`
             E0222 6:29..6:34 invalid format spec `+`: a sign, `#`, grouping or `=` alignment is not allowed for `str`
+                hint: write e.g. `>10`; a `str` takes a fill, alignment and width, and the format type `s`
             E0222 6:44..6:49 invalid format spec `q`: unknown format type `q`
+                hint: write e.g. `d`; the integer format types are `d`, `x`, `o`, `b` and `n`
         "#]],
     );
 }
@@ -528,8 +548,11 @@ fn f():
 ",
         expect![[r#"
             E0225 3:18..3:21 `f64` cannot be a Dict key
+                hint: use a `str`, integer or tuple key that identifies the value
             E0225 4:14..4:17 `f64` cannot be a Dict key
+                hint: use a `str`, integer or tuple key that identifies the value
             E0225 5:17..5:26 `List[i64]` cannot be a Dict key
+                hint: use a tuple key such as `(i64, i64)` for a fixed number of elements, or a `str` key
         "#]],
     );
 }

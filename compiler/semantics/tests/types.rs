@@ -487,6 +487,7 @@ fn f(words: List[str], d: Dict[str, i64], xs: List[i64]):
                 hint: to count from 0 up to `5`, iterate over `range(5)`
             E0200 6:21..6:27 expected `i64`, found `str`
             E0205 7:13..7:18 missing argument `iterable` in the call of `sum`
+                hint: add `iterable=...` to the call
         "#]],
     );
 }

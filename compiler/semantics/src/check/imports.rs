@@ -3,7 +3,7 @@
 use mlc_diagnostics::{codes, Diagnostic, Label, Span};
 use mlc_syntax::ast;
 
-use crate::db::Db;
+use crate::db::{Db, SourceFile};
 use crate::scope::{module_scope, resolve_import, ScopeEntry};
 use crate::stdlib::{module_names, stdlib_module};
 use crate::suggest;
@@ -49,19 +49,43 @@ pub fn import_diagnostics(db: &dyn Db, import: &ast::Import, out: &mut Vec<Diagn
                     continue;
                 }
                 let joined = imported_text.join(".");
-                let mut diagnostic = Diagnostic::error(
-                    codes::UNKNOWN_IMPORT,
-                    format!("the module `{}` has no `{joined}`", module_text.join(".")),
-                    Label::new(imported.span, "not in the module"),
-                );
-                if let Some(suggestion) =
-                    suggest::closest(&joined, scope.entries.keys().map(String::as_str))
-                {
-                    diagnostic = diagnostic.with_hint(format!("did you mean `{suggestion}`?"));
-                }
-                out.push(diagnostic);
+                out.push(unknown_import(
+                    db,
+                    &module_text.join("."),
+                    file,
+                    &joined,
+                    imported.span,
+                    "",
+                ));
             }
         }
+    }
+}
+
+/// E0102: `module` (the standard library `file`) has no `name`. The hint suggests a close
+/// name, written after `prefix` (`math.` for an attribute, nothing for a `from` import), and
+/// lists what the module provides.
+pub fn unknown_import(
+    db: &dyn Db,
+    module: &str,
+    file: SourceFile,
+    name: &str,
+    span: Span,
+    prefix: &str,
+) -> Diagnostic {
+    let scope = module_scope(db, file);
+    let provided = || scope.entries.keys().map(String::as_str).filter(|n| !n.starts_with('_'));
+    let listed = suggest::list_names(provided(), 40);
+    let diagnostic = Diagnostic::error(
+        codes::UNKNOWN_IMPORT,
+        format!("the module `{module}` has no `{name}`"),
+        Label::new(span, "not in the module"),
+    );
+    match suggest::closest_or_abbreviated(name, provided()) {
+        Some(suggestion) => diagnostic
+            .with_note(format!("`{module}` provides {listed}"))
+            .with_hint(format!("did you mean `{prefix}{suggestion}`?")),
+        None => diagnostic.with_hint(format!("use one of the names `{module}` provides: {listed}")),
     }
 }
 

@@ -30,20 +30,26 @@ pub fn module_diagnostics(db: &dyn Db, file: SourceFile) -> Arc<[PlacedDiagnosti
     for (index, entry) in tree.chunks.iter().enumerate() {
         let chunk = index as u32;
         for item in &entry.items.items {
-            for_each_bound_name(item, |name| match first_definitions.get(name.text.as_str()) {
+            for_each_bound_name(item, |name| {
+                match first_definitions.get(name.text.as_str()) {
                 Some(&(first_chunk, first_span)) => diagnostics.push(PlacedDiagnostic {
                     diagnostic: Diagnostic::error(
                         codes::DUPLICATE_DEFINITION,
                         format!("the name `{}` is defined more than once", name.text),
                         Label::new(name.span, "defined again here"),
                     )
-                    .with_secondary(first_span, "first defined here"),
+                    .with_secondary(first_span, "first defined here")
+                    .with_hint(format!(
+                        "rename one of the two definitions of `{}`, or remove this one if it repeats the first",
+                        name.text
+                    )),
                     primary_chunk: chunk,
                     secondary_chunks: vec![first_chunk],
                 }),
                 None => {
                     first_definitions.insert(&name.text, (chunk, name.span));
                 }
+            }
             });
         }
     }

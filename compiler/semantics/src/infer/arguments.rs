@@ -42,11 +42,17 @@ impl InferenceContext<'_> {
         if !signature.is_generic() {
             if let Some(indices) = explicit_type_args {
                 if let (Some(first), Some(last)) = (indices.first(), indices.last()) {
-                    self.report(Diagnostic::error(
-                        codes::WRONG_TYPE_ARGUMENT_COUNT,
-                        format!("`{}` takes no type arguments", signature.name),
-                        Label::new(first.span.cover(last.span), "unexpected"),
-                    ));
+                    self.report(
+                        Diagnostic::error(
+                            codes::WRONG_TYPE_ARGUMENT_COUNT,
+                            format!("`{}` takes no type arguments", signature.name),
+                            Label::new(first.span.cover(last.span), "unexpected"),
+                        )
+                        .with_hint(format!(
+                            "remove the `[...]` and call `{}(...)` directly",
+                            signature.name
+                        )),
+                    );
                 }
             }
             let arguments = self.check_arguments(&signature.name, &params, args, expr.span);
@@ -106,18 +112,25 @@ impl InferenceContext<'_> {
             let span = indices
                 .first()
                 .map_or(Span::default(), |first| first.span.cover(indices[indices.len() - 1].span));
-            self.report(Diagnostic::error(
-                codes::WRONG_TYPE_ARGUMENT_COUNT,
-                format!(
-                    "`{}` takes {} type argument{}, but {} {} given",
+            self.report(
+                Diagnostic::error(
+                    codes::WRONG_TYPE_ARGUMENT_COUNT,
+                    format!(
+                        "`{}` takes {} type argument{}, but {} {} given",
+                        signature.name,
+                        signature.generics.len(),
+                        if signature.generics.len() == 1 { "" } else { "s" },
+                        type_args.len(),
+                        if type_args.len() == 1 { "was" } else { "were" }
+                    ),
+                    Label::new(span, "type arguments"),
+                )
+                .with_hint(format!(
+                    "`{}` takes `[{}]`: give one type for each",
                     signature.name,
-                    signature.generics.len(),
-                    if signature.generics.len() == 1 { "" } else { "s" },
-                    type_args.len(),
-                    if type_args.len() == 1 { "was" } else { "were" }
-                ),
-                Label::new(span, "type arguments"),
-            ));
+                    generics_text(&signature.generics)
+                )),
+            );
             return vec![Ty::Error; signature.generics.len()];
         }
         for (index, (ty, generic)) in type_args.iter().zip(&signature.generics).enumerate() {
@@ -252,7 +265,11 @@ impl InferenceContext<'_> {
                     param.name,
                     bound.name()
                 )),
-                _ => diagnostic,
+                _ => diagnostic.with_hint(format!(
+                    "pass values whose type satisfies `{}`: {}",
+                    bound.name(),
+                    bound.satisfying_types()
+                )),
             };
             self.report(diagnostic);
             return;
@@ -346,14 +363,22 @@ impl InferenceContext<'_> {
                     }
                     Some(position) if sources[position].is_some() => {
                         ok = false;
-                        self.report(Diagnostic::error(
-                            codes::DUPLICATE_ARGUMENT,
-                            format!(
-                                "the argument `{}` of `{callee}` is given more than once",
+                        self.report(
+                            Diagnostic::error(
+                                codes::DUPLICATE_ARGUMENT,
+                                format!(
+                                    "the argument `{}` of `{callee}` is given more than once",
+                                    keyword.text
+                                ),
+                                Label::new(arg.span, "given again here"),
+                            )
+                            .with_hint(format!(
+                                "remove `{}={}`: `{}` is already given earlier in the call",
+                                keyword.text,
+                                crate::pretty::expr_text(&arg.value),
                                 keyword.text
-                            ),
-                            Label::new(arg.span, "given again here"),
-                        ));
+                            )),
+                        );
                     }
                     Some(position) => sources[position] = Some(ArgumentSource::Argument(index)),
                 },
@@ -363,22 +388,38 @@ impl InferenceContext<'_> {
             ok = false;
             let given = args.iter().filter(|arg| arg.keyword.is_none()).count();
             let takes = params.len();
-            self.report(Diagnostic::error(
-                codes::WRONG_ARGUMENT_COUNT,
-                format!(
-                    "`{callee}` takes {takes} argument{}, but {given} {} given",
-                    if takes == 1 { "" } else { "s" },
-                    if given == 1 { "was" } else { "were" }
-                ),
-                Label::new(first.span.cover(extra[extra.len() - 1].span), "unexpected argument"),
-            ));
+            self.report(
+                Diagnostic::error(
+                    codes::WRONG_ARGUMENT_COUNT,
+                    format!(
+                        "`{callee}` takes {takes} argument{}, but {given} {} given",
+                        if takes == 1 { "" } else { "s" },
+                        if given == 1 { "was" } else { "were" }
+                    ),
+                    Label::new(
+                        first.span.cover(extra[extra.len() - 1].span),
+                        "unexpected argument",
+                    ),
+                )
+                .with_hint(format!(
+                    "remove {} `{}`: `{callee}` takes {}",
+                    if extra.len() == 1 { "the argument" } else { "the arguments" },
+                    extra
+                        .iter()
+                        .map(|arg| crate::pretty::expr_text(&arg.value))
+                        .collect::<Vec<_>>()
+                        .join("`, `"),
+                    params_text(self.db, params)
+                )),
+            );
         }
-        let missing: Vec<&str> = params
+        let missing_params: Vec<&ParamSpec> = params
             .iter()
             .zip(&sources)
             .filter(|(param, source)| source.is_none() && !param.has_default)
-            .map(|(param, _)| param.name.as_str())
+            .map(|(param, _)| param)
             .collect();
+        let missing: Vec<&str> = missing_params.iter().map(|param| param.name.as_str()).collect();
         for keyword in &unknown_keywords {
             self.unknown_keyword(callee, keyword, params, &sources, &missing);
         }
@@ -388,14 +429,30 @@ impl InferenceContext<'_> {
             ok = false;
             let listed =
                 missing.iter().map(|name| format!("`{name}`")).collect::<Vec<_>>().join(", ");
-            self.report(Diagnostic::error(
-                codes::MISSING_ARGUMENT,
-                format!(
-                    "missing argument{} {listed} in the call of `{callee}`",
-                    if missing.len() == 1 { "" } else { "s" }
-                ),
-                Label::new(span, "missing arguments"),
-            ));
+            self.report(
+                Diagnostic::error(
+                    codes::MISSING_ARGUMENT,
+                    format!(
+                        "missing argument{} {listed} in the call of `{callee}`",
+                        if missing.len() == 1 { "" } else { "s" }
+                    ),
+                    Label::new(span, "missing arguments"),
+                )
+                .with_hint(format!(
+                    "add {} to the call",
+                    missing_params
+                        .iter()
+                        .map(|param| {
+                            if param.ty.is_unknown() {
+                                format!("`{}=...`", param.name)
+                            } else {
+                                format!("`{}=...` (a `{}`)", param.name, param.ty.display(self.db))
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            );
         }
         if !ok {
             return None;
@@ -425,8 +482,9 @@ impl InferenceContext<'_> {
             .zip(sources)
             .filter(|(_, source)| source.is_none())
             .map(|(param, _)| param.name.as_str());
-        let suggestion = suggest::closest(&keyword.text, not_given)
-            .or_else(|| suggest::closest(&keyword.text, params.iter().map(|p| p.name.as_str())));
+        let suggestion = suggest::closest_or_abbreviated(&keyword.text, not_given).or_else(|| {
+            suggest::closest_or_abbreviated(&keyword.text, params.iter().map(|p| p.name.as_str()))
+        });
         if let Some(suggestion) = suggestion {
             diagnostic = diagnostic.with_hint(format!("did you mean `{suggestion}=`?"));
         } else if let [only] = missing {
@@ -434,10 +492,49 @@ impl InferenceContext<'_> {
                 .with_hint(format!("the argument not given yet is `{only}`: write `{only}=...`"));
         } else if !params.is_empty() {
             let names = suggest::list_names(params.iter().map(|param| param.name.as_str()), 8);
-            diagnostic = diagnostic.with_note(format!("its parameters are {names}"));
+            diagnostic =
+                diagnostic.with_note(format!("its parameters are {names}")).with_hint(format!(
+                    "use one of those names, or pass the value by position: `{callee}` takes {}",
+                    params_text(self.db, params)
+                ));
         }
         self.report(diagnostic);
     }
+}
+
+/// A parameter list as written in a signature: "`x: i64, y: i64 = ...`".
+pub fn params_text(db: &dyn crate::db::Db, params: &[ParamSpec]) -> String {
+    if params.is_empty() {
+        return "no arguments".to_string();
+    }
+    let listed: Vec<String> = params
+        .iter()
+        .map(|param| {
+            let default = if param.has_default { " = ..." } else { "" };
+            if param.ty.is_unknown() {
+                format!("{}{default}", param.name)
+            } else {
+                format!("{}: {}{default}", param.name, param.ty.display(db))
+            }
+        })
+        .collect();
+    format!("`{}`", listed.join(", "))
+}
+
+/// Generic parameters as written in a signature: "T: Numeric, U".
+fn generics_text(generics: &[GenericParam]) -> String {
+    generics
+        .iter()
+        .map(|generic| {
+            let bounds: Vec<&str> = generic.bounds.iter().map(|bound| bound.name()).collect();
+            if bounds.is_empty() {
+                generic.name.clone()
+            } else {
+                format!("{}: {}", generic.name, bounds.join(" + "))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Fills `solution` from matching a parameter type `pattern` against an argument type.

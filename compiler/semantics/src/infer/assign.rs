@@ -50,15 +50,28 @@ impl InferenceContext<'_> {
                         Ty::PyObject => vec![Ty::PyObject; targets.len()],
                         _ if value_ty.is_unknown() => return,
                         _ => {
-                            self.report(Diagnostic::error(
-                                codes::PATTERN_MISMATCH,
-                                format!(
-                                    "cannot unpack `{}` into {} targets",
-                                    value_ty.display(self.db),
-                                    targets.len()
-                                ),
-                                Label::new(target.span, "targets"),
-                            ));
+                            self.report(
+                                Diagnostic::error(
+                                    codes::PATTERN_MISMATCH,
+                                    format!(
+                                        "cannot unpack `{}` into {} targets",
+                                        value_ty.display(self.db),
+                                        targets.len()
+                                    ),
+                                    Label::new(target.span, "targets"),
+                                )
+                                .with_hint(match &value_ty {
+                                    Ty::Tuple(elements) => format!(
+                                        "write {} target{} to unpack this tuple",
+                                        elements.len(),
+                                        if elements.len() == 1 { "" } else { "s" }
+                                    ),
+                                    other => format!(
+                                        "a `{}` is not a tuple: assign it to a single target",
+                                        other.display(self.db)
+                                    ),
+                                }),
+                            );
                             return;
                         }
                     };

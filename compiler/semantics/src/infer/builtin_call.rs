@@ -372,14 +372,20 @@ impl InferenceContext<'_> {
             ty
         };
         if !ty.is_unknown() && ty != Ty::PyObject && !self.satisfies(&ty, Bound::Comparable) {
-            self.report(Diagnostic::error(
-                codes::UNSATISFIED_BOUND,
-                format!(
-                    "`{name}` needs values that can be ordered, and `{}` cannot",
-                    ty.display(self.db)
-                ),
-                Label::new(expr.span, "not comparable"),
-            ));
+            self.report(
+                Diagnostic::error(
+                    codes::UNSATISFIED_BOUND,
+                    format!(
+                        "`{name}` needs values that can be ordered, and `{}` cannot",
+                        ty.display(self.db)
+                    ),
+                    Label::new(expr.span, "not comparable"),
+                )
+                .with_hint(format!(
+                    "`{name}` takes values that can be ordered: {}",
+                    Bound::Comparable.satisfying_types()
+                )),
+            );
         }
         let arguments = vec![ArgumentSource::Variadic((0..args.len()).collect())];
         self.result
@@ -433,9 +439,26 @@ impl InferenceContext<'_> {
                 Label::new(value.span, format!("this is `{}`", from.display(self.db))),
             )
             .with_note("casts convert between numbers, bool, str and PyObject; `Tensor[T](o)` converts a Python object");
-            if matches!(from, Ty::Struct(_)) && target.is_numeric() {
-                diagnostic = diagnostic.with_hint("convert one of its fields instead");
-            }
+            let value_text = crate::pretty::expr_text(value);
+            diagnostic = match (&from, &target) {
+                (Ty::Struct(_), _) if target.is_numeric() => {
+                    diagnostic.with_hint("convert one of its fields instead")
+                }
+                (Ty::List(_) | Ty::Tuple(_) | Ty::Tensor(_), _) if target.is_numeric() || target == Ty::Bool => {
+                    let count = if matches!(from, Ty::Tuple(_)) { String::new() } else { format!(", or use `len({value_text})` for its length") };
+                    diagnostic.with_hint(format!("convert one element, e.g. `{name}({value_text}[0])`{count}"))
+                }
+                (_, Ty::Tensor(_)) => diagnostic.with_hint(format!(
+                    "`{name}(...)` converts a Python object (e.g. a numpy array) or another tensor"
+                )),
+                (_, Ty::List(_) | Ty::Dict(..)) => diagnostic.with_hint(format!(
+                    "`{name}(...)` converts a Python object; build the value with a literal or a loop instead"
+                )),
+                _ => diagnostic.with_hint(format!(
+                    "`{name}(...)` converts numbers, bool, str and PyObject values; compute a `{name}` from the parts of `{}` instead",
+                    from.display(self.db)
+                )),
+            };
             self.report(diagnostic);
         } else if matches!(target, Ty::Str) {
             self.host_only(expr.span, HostOnly::Allocation("a string"));

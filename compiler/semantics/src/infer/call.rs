@@ -12,6 +12,7 @@ use super::{
     NameResolution,
 };
 use crate::builtins::{builtin_method, method_names, BuiltinFunction};
+use crate::check::imports::unknown_import;
 use crate::item_tree::{FunctionId, StructId};
 use crate::lower_type::{expr_as_type, scalar_type, TypeScope};
 use crate::scope::{module_scope, ScopeEntry};
@@ -159,11 +160,25 @@ impl InferenceContext<'_> {
             Ty::PyObject => self.python_call(expr, args),
             _ if ty.is_unknown() => self.infer_arguments_for_recovery(args),
             _ => {
-                self.report(Diagnostic::error(
-                    codes::NOT_CALLABLE,
-                    format!("a value of type `{}` is not callable", ty.display(self.db)),
-                    Label::new(callee.span, "not a function"),
-                ));
+                let callee_text = crate::pretty::expr_text(callee);
+                let hint = match args {
+                    [arg] if ty.is_numeric() && arg.keyword.is_none() => format!(
+                        "`{callee_text}` is a number, not a function: to multiply, write `{callee_text} * {}`",
+                        crate::pretty::expr_text(&arg.value)
+                    ),
+                    _ => format!(
+                        "`{callee_text}` is a `{}` value, not a function: remove the `(...)` to use the value, or call a function by its name",
+                        ty.display(self.db)
+                    ),
+                };
+                self.report(
+                    Diagnostic::error(
+                        codes::NOT_CALLABLE,
+                        format!("a value of type `{}` is not callable", ty.display(self.db)),
+                        Label::new(callee.span, "not a function"),
+                    )
+                    .with_hint(hint),
+                );
                 self.infer_arguments_for_recovery(args)
             }
         }
@@ -300,12 +315,27 @@ impl InferenceContext<'_> {
                 if receiver == Ty::Exception {
                     diagnostic = diagnostic.with_hint("an `Error` has the field `message`");
                 } else if let Some(owner) = builtin_type_with_method(&name.text) {
-                    diagnostic = diagnostic.with_note(format!(
-                        "`{}` is a method of `{owner}`, but `{}` has type `{}`",
-                        name.text,
-                        crate::pretty::expr_text(base),
-                        receiver.display(self.db)
-                    ));
+                    let base_text = crate::pretty::expr_text(base);
+                    let declaration = match owner {
+                        "List" => format!(
+                            ": e.g. `var {base_text}: List[T] = []` for elements of type `T`"
+                        ),
+                        "str" => format!(": e.g. `var {base_text}: str = \"\"`"),
+                        "Dict" => format!(
+                            ": e.g. `var {base_text} = Dict[K, V]()` for keys `K` and values `V`"
+                        ),
+                        _ => String::new(),
+                    };
+                    diagnostic = diagnostic
+                        .with_note(format!(
+                            "`{}` is a method of `{owner}`, but `{base_text}` has type `{}`",
+                            name.text,
+                            receiver.display(self.db)
+                        ))
+                        .with_hint(format!(
+                            "to call `.{}()`, make `{base_text}` a `{owner}`{declaration}",
+                            name.text
+                        ));
                 }
                 self.report(diagnostic);
                 self.infer_arguments_for_recovery(args)
@@ -344,7 +374,11 @@ impl InferenceContext<'_> {
                     diagnostic = diagnostic.with_hint(format!("did you mean `{suggestion}`?"));
                 } else if !data.methods.is_empty() {
                     diagnostic = diagnostic
-                        .with_note(format!("its methods are {}", suggest::list_names(names, 6)));
+                        .with_note(format!("its methods are {}", suggest::list_names(names, 6)))
+                        .with_hint(format!(
+                            "call one of them, or add `fn {}(self)` to `struct {}`",
+                            name.text, data.name
+                        ));
                 }
             }
             self.report(diagnostic);
@@ -410,14 +444,20 @@ impl InferenceContext<'_> {
         if method.needs_comparable {
             if let Ty::List(element) = receiver {
                 if !self.satisfies(element, Bound::Comparable) {
-                    self.report(Diagnostic::error(
-                        codes::UNSATISFIED_BOUND,
-                        format!(
-                            "`sort` needs comparable elements, and `{}` is not",
-                            element.display(self.db)
-                        ),
-                        Label::new(name.span, "elements cannot be ordered"),
-                    ));
+                    self.report(
+                        Diagnostic::error(
+                            codes::UNSATISFIED_BOUND,
+                            format!(
+                                "`sort` needs comparable elements, and `{}` is not",
+                                element.display(self.db)
+                            ),
+                            Label::new(name.span, "elements cannot be ordered"),
+                        )
+                        .with_hint(format!(
+                            "`sort` works on lists of {}",
+                            Bound::Comparable.satisfying_types()
+                        )),
+                    );
                 }
             }
         }
@@ -556,18 +596,14 @@ impl InferenceContext<'_> {
     }
 
     fn unknown_module_item(&mut self, module: &str, file: crate::db::SourceFile, name: &Name) {
-        let scope = module_scope(self.db, file);
-        let mut diagnostic = Diagnostic::error(
-            codes::UNKNOWN_IMPORT,
-            format!("the module `{module}` has no `{}`", name.text),
-            Label::new(name.span, "not in the module"),
-        );
-        if let Some(suggestion) =
-            suggest::closest(&name.text, scope.entries.keys().map(String::as_str))
-        {
-            diagnostic = diagnostic.with_hint(format!("did you mean `{module}.{suggestion}`?"));
-        }
-        self.report(diagnostic);
+        self.report(unknown_import(
+            self.db,
+            module,
+            file,
+            &name.text,
+            name.span,
+            &format!("{module}."),
+        ));
     }
 
     // ---- functions, constructors, launches ---------------------------------------------------

@@ -30,10 +30,21 @@ pub fn check_constant(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Ty {
     if let Some(offending) = first_non_constant(db, scope, expr) {
-        let what = if code == mlc_diagnostics::codes::DEFAULT_NOT_CONSTANT {
-            "a default value"
+        let text = crate::pretty::expr_text(offending);
+        let (what, hint) = if code == mlc_diagnostics::codes::DEFAULT_NOT_CONSTANT {
+            (
+                "a default value",
+                format!(
+                    "use a literal or a `const` as the default, or drop the default and pass `{text}` at each call"
+                ),
+            )
         } else {
-            "a constant"
+            (
+                "a constant",
+                format!(
+                    "write the value as a literal, or drop the `const` and compute `{text}` with `let` in the function body that uses it"
+                ),
+            )
         };
         diagnostics.push(
             Diagnostic::error(
@@ -41,7 +52,8 @@ pub fn check_constant(
                 format!("{what} must be a compile-time constant"),
                 Label::new(offending.span, "not constant"),
             )
-            .with_note("constants are literals, other constants, and arithmetic of them"),
+            .with_note("constants are literals, other constants, and arithmetic of them")
+            .with_hint(hint),
         );
         return if expected.is_error() { Ty::Error } else { expected.clone() };
     }

@@ -152,7 +152,8 @@ impl InferenceContext<'_> {
                     format!("the literal `{sign}{value}` does not fit in `{}`", int.name()),
                     Label::new(span, format!("out of range for `{}`", int.name())),
                 )
-                .with_note(format!("`{}` holds {low} to {high}", int.name())),
+                .with_note(format!("`{}` holds {low} to {high}", int.name()))
+                .with_hint(wider_int_hint(int, value, negative)),
             );
         }
         Ty::Int(int)
@@ -593,6 +594,34 @@ pub fn literal_operands_default(lhs: &Expr, rhs: &Expr) -> Option<Ty> {
     let both_literal = is_numeric_literal(lhs) && is_numeric_literal(rhs);
     (both_literal && (contains_float_literal(lhs) || contains_float_literal(rhs)))
         .then_some(Ty::F64)
+}
+
+/// E0226's hint: the narrowest wider integer type that holds the literal.
+fn wider_int_hint(int: crate::ty::IntTy, value: u64, negative: bool) -> String {
+    let signed = int.is_signed() || negative;
+    let wider = crate::ty::IntTy::ALL.into_iter().find(|candidate| {
+        candidate.is_signed() == signed
+            && candidate.bits() > int.bits()
+            && candidate.fits(value, negative)
+    });
+    match wider {
+        Some(wider) => {
+            let (low, high) = int_range(wider);
+            let kind = if signed && !int.is_signed() { "signed" } else { "wider" };
+            format!(
+                "use a {kind} type such as `{}` ({low} to {high}), or a value within the range of `{}`",
+                wider.name(),
+                int.name()
+            )
+        }
+        None if negative && !int.is_signed() => {
+            format!("`{}` holds no negative values: use a signed type such as `i64`", int.name())
+        }
+        None => format!(
+            "no integer type holds this value: use a value within the range of `{}`, or a float literal (`{value}.0`)",
+            int.name()
+        ),
+    }
 }
 
 fn int_range(int: crate::ty::IntTy) -> (String, String) {

@@ -157,6 +157,38 @@ fn check_against(spec: &FormatSpec, formatted: Formatted, type_name: &str) -> Re
     }
 }
 
+/// A spec close to the invalid `spec` that is valid for the type (its format type replaced
+/// by the type's usual one), or a plain example when that is not valid either.
+fn valid_spec_hint(spec: &str, formatted: Formatted, type_name: &str) -> String {
+    let (kind, example, rule) = match formatted {
+        Formatted::Int => {
+            ("d", ">8", "the integer format types are `d`, `x`, `o`, `b` and `n`".to_string())
+        }
+        Formatted::Float | Formatted::Number => {
+            ("f", ".2f", "the float format types are `f`, `e`, `g` and `%`".to_string())
+        }
+        Formatted::Str => (
+            "",
+            ">10",
+            "a `str` takes a fill, alignment and width, and the format type `s`".to_string(),
+        ),
+        Formatted::Python | Formatted::Other => {
+            ("", ">10", format!("`{type_name}` takes only a fill, alignment and width"))
+        }
+    };
+    let stem = spec.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '%');
+    let candidate = format!("{stem}{kind}");
+    let valid = |text: &str| {
+        !text.is_empty()
+            && parse_format_spec(text)
+                .and_then(|parsed| check_against(&parsed, formatted, type_name))
+                .is_ok()
+    };
+    let suggestion =
+        if candidate != spec && valid(&candidate) { candidate } else { example.to_string() };
+    format!("write e.g. `{suggestion}`; {rule}")
+}
+
 impl InferenceContext<'_> {
     pub fn check_format_spec(&mut self, spec: &str, ty: &Ty, span: Span) {
         if ty.is_unknown() {
@@ -185,9 +217,9 @@ impl InferenceContext<'_> {
                 diagnostic =
                     diagnostic.with_hint("to show decimals, use a float format such as `.2f`");
             } else {
-                diagnostic = diagnostic.with_note(
-                    "format specs are `[[fill]align][sign][width][,][.precision][type]`",
-                );
+                diagnostic = diagnostic
+                    .with_note("format specs are `[[fill]align][sign][width][,][.precision][type]`")
+                    .with_hint(valid_spec_hint(spec, formatted, &type_name));
             }
             self.report(diagnostic);
         }

@@ -57,7 +57,10 @@ impl InferenceContext<'_> {
                 "Python cannot be used inside a `@kernel`",
                 Label::new(span, "a Python object"),
             )
-            .with_note("kernels run on the GPU, where there is no Python interpreter"),
+            .with_note("kernels run on the GPU, where there is no Python interpreter")
+            .with_hint(
+                "compute the value on the host before the launch and pass it to the kernel as a parameter",
+            ),
             HostOnly::Allocation(what) => Diagnostic::error(
                 codes::ALLOCATION_IN_KERNEL,
                 format!("a `@kernel` cannot allocate {what}"),
@@ -83,6 +86,27 @@ impl InferenceContext<'_> {
             }
         };
         self.report(diagnostic);
+    }
+
+    /// What to change so `signature` can be called from a kernel: the parameters and return
+    /// type that cannot cross to the GPU, by name.
+    fn gpu_signature_hint(&self, signature: &FunctionSignature) -> String {
+        let mut problems: Vec<String> = signature
+            .params
+            .iter()
+            .filter(|param| !valid_kernel_value(&param.ty, &signature.generics))
+            .map(|param| format!("the parameter `{}: {}`", param.name, param.ty.display(self.db)))
+            .collect();
+        if signature.return_ty != Ty::None
+            && !valid_kernel_value(&signature.return_ty, &signature.generics)
+        {
+            problems.push(format!("the return type `{}`", signature.return_ty.display(self.db)));
+        }
+        format!(
+            "change {} of `{}` to a number, bool or `Tensor[T]`, or do this work on the host",
+            problems.join(" and "),
+            signature.name
+        )
     }
 
     /// E0306 for a GPU intrinsic used outside a kernel.
@@ -139,16 +163,23 @@ impl InferenceContext<'_> {
                     format!("a `@kernel` cannot call `{}`: its signature is not GPU-compatible", signature.name),
                     Label::new(span, "called here"),
                 )
-                .with_note("functions called from kernels take and return only numbers, bool and `Tensor[T]`"),
+                .with_note("functions called from kernels take and return only numbers, bool and `Tensor[T]`")
+                .with_hint(self.gpu_signature_hint(signature)),
             );
             return false;
         }
         if let Some(reason) = device_compatibility(self.db, function) {
-            self.report(Diagnostic::error(
-                codes::KERNEL_CALLS_HOST_FUNCTION,
-                format!("a `@kernel` cannot call `{}`: it {reason}", signature.name),
-                Label::new(span, "cannot run on the GPU"),
-            ));
+            self.report(
+                Diagnostic::error(
+                    codes::KERNEL_CALLS_HOST_FUNCTION,
+                    format!("a `@kernel` cannot call `{}`: it {reason}", signature.name),
+                    Label::new(span, "cannot run on the GPU"),
+                )
+                .with_hint(format!(
+                    "make `{}` follow the kernel rules, or call it on the host instead",
+                    signature.name
+                )),
+            );
             return false;
         }
         true

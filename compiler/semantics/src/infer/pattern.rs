@@ -26,14 +26,33 @@ impl InferenceContext<'_> {
                             }
                             other => format!("`{}`", other.display(self.db)),
                         };
-                        self.report(Diagnostic::error(
-                            codes::PATTERN_MISMATCH,
-                            format!("a pattern of {} names cannot unpack {found}", patterns.len()),
-                            Label::new(
-                                pattern.span,
-                                format!("expects a tuple of {} elements", patterns.len()),
+                        let hint = match ty {
+                            Ty::Tuple(elements) => format!(
+                                "write {} name{} to unpack it: `({})`",
+                                elements.len(),
+                                if elements.len() == 1 { "" } else { "s" },
+                                pattern_names(patterns, elements.len()).join(", ")
+                                    + if elements.len() == 1 { "," } else { "" }
                             ),
-                        ));
+                            other => format!(
+                                "a `{}` is not a tuple: bind it to a single name",
+                                other.display(self.db)
+                            ),
+                        };
+                        self.report(
+                            Diagnostic::error(
+                                codes::PATTERN_MISMATCH,
+                                format!(
+                                    "a pattern of {} names cannot unpack {found}",
+                                    patterns.len()
+                                ),
+                                Label::new(
+                                    pattern.span,
+                                    format!("expects a tuple of {} elements", patterns.len()),
+                                ),
+                            )
+                            .with_hint(hint),
+                        );
                         vec![Ty::Error; patterns.len()]
                     }
                 };
@@ -43,4 +62,14 @@ impl InferenceContext<'_> {
             }
         }
     }
+}
+
+/// `count` names for a tuple pattern: the pattern's own names first, then `item2`, `item3`...
+fn pattern_names(patterns: &[Pattern], count: usize) -> Vec<String> {
+    (0..count)
+        .map(|index| match patterns.get(index).map(|pattern| &pattern.kind) {
+            Some(PatternKind::Name(name)) => name.text.clone(),
+            _ => format!("item{index}"),
+        })
+        .collect()
 }

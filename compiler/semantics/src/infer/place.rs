@@ -8,6 +8,7 @@ use mlc_syntax::ast::{Expr, ExprKind, Name, UnaryOp};
 use super::kernel::HostOnly;
 use super::{AttributeResolution, IndexResolution, InferenceContext, NameResolution};
 use crate::builtins::{builtin_property, method_names};
+use crate::check::imports::unknown_import;
 use crate::item_tree::StructId;
 use crate::scope::{module_scope, ScopeEntry};
 use crate::signatures::{const_data, function_signature, struct_data};
@@ -70,18 +71,14 @@ impl InferenceContext<'_> {
                 Ty::Error
             }
             None => {
-                let mut diagnostic = Diagnostic::error(
-                    codes::UNKNOWN_IMPORT,
-                    format!("the module `{module_name}` has no `{}`", name.text),
-                    Label::new(name.span, "not in the module"),
-                );
-                if let Some(suggestion) =
-                    suggest::closest(&name.text, scope.entries.keys().map(String::as_str))
-                {
-                    diagnostic =
-                        diagnostic.with_hint(format!("did you mean `{module_name}.{suggestion}`?"));
-                }
-                self.report(diagnostic);
+                self.report(unknown_import(
+                    self.db,
+                    &module_name,
+                    file,
+                    &name.text,
+                    name.span,
+                    &format!("{module_name}."),
+                ));
                 Ty::Error
             }
         };
@@ -283,10 +280,26 @@ impl InferenceContext<'_> {
                     message,
                     Label::new(expr.span, "invalid index"),
                 );
-                if let Ty::Struct(strukt) = base_ty {
-                    diagnostic = diagnostic
-                        .with_hint(format!("define `__getitem__` on `{}`", strukt.name(self.db)));
-                }
+                let base_text = crate::pretty::expr_text(base);
+                diagnostic = match base_ty {
+                    Ty::Struct(strukt) => diagnostic
+                        .with_hint(format!("define `__getitem__` on `{}`", strukt.name(self.db))),
+                    Ty::List(_) | Ty::Str if indices.len() > 1 => diagnostic.with_hint(format!(
+                        "index one level at a time: `{base_text}[i][j]`"
+                    )),
+                    Ty::Dict(..) if indices.len() > 1 => diagnostic
+                        .with_hint(format!("use a tuple key: `{base_text}[(a, b)]`")),
+                    Ty::Dict(..) => diagnostic.with_hint(format!(
+                        "loop over the keys instead: `for key in {base_text}:`"
+                    )),
+                    Ty::Int(_) => diagnostic.with_hint(format!(
+                        "to get a digit, index its text: `str({base_text})[0]`"
+                    )),
+                    _ => diagnostic.with_hint(format!(
+                        "`{base_text}` is a `{}`: only `List`, `Dict`, `str`, tuples, `Tensor` and PyObjects can be indexed",
+                        base_ty.display(self.db)
+                    )),
+                };
                 self.report(diagnostic);
                 return Ty::Error;
             }
@@ -413,14 +426,24 @@ impl InferenceContext<'_> {
         };
         let position = if literal < 0 { length as i128 + literal } else { literal };
         if position < 0 || position >= length as i128 {
-            self.report(Diagnostic::error(
-                codes::TUPLE_INDEX,
-                format!(
-                    "index {literal} is out of range for a tuple of {length} element{}",
-                    if length == 1 { "" } else { "s" }
-                ),
-                Label::new(index.span, "out of range"),
-            ));
+            self.report(
+                Diagnostic::error(
+                    codes::TUPLE_INDEX,
+                    format!(
+                        "index {literal} is out of range for a tuple of {length} element{}",
+                        if length == 1 { "" } else { "s" }
+                    ),
+                    Label::new(index.span, "out of range"),
+                )
+                .with_hint(match length {
+                    0 => "the tuple is empty: it has no elements to index".to_string(),
+                    1 => "the only valid index is `0` (or `-1`)".to_string(),
+                    _ => format!(
+                        "valid indices are `0` to `{}` (or `-{length}` to `-1`)",
+                        length - 1
+                    ),
+                }),
+            );
             return None;
         }
         Some(position as usize)

@@ -196,7 +196,12 @@ impl InferenceContext<'_> {
                         codes::BREAK_OUTSIDE_LOOP,
                         format!("`{keyword}` outside a loop"),
                         Label::new(stmt.span, "not inside `for` or `while`"),
-                    ));
+                    )
+                    .with_hint(if keyword == "break" {
+                        "to leave the function early use `return`; otherwise move this into a `for` or `while` body"
+                    } else {
+                        "to skip the rest of the function use `return`; otherwise move this into a `for` or `while` body"
+                    }));
                     return after;
                 }
                 Exit {
