@@ -52,6 +52,29 @@ impl BuiltinFunction {
         }
     }
 
+    /// What the built-in takes, for hints: "`len` takes one argument: `len(x)`".
+    pub fn takes(self) -> &'static str {
+        match self {
+            BuiltinFunction::Print => {
+                "the values to print, then `sep=` and `end=`: `print(a, b, sep=\", \", end=\"\\n\")`"
+            }
+            BuiltinFunction::Len => "one argument: `len(x)`",
+            BuiltinFunction::Range => {
+                "one to three integers: `range(stop)`, `range(start, stop)` or `range(start, stop, step)`"
+            }
+            BuiltinFunction::Enumerate => {
+                "an iterable and an optional start: `enumerate(xs)` or `enumerate(xs, start=1)`"
+            }
+            BuiltinFunction::Zip => "one or more iterables: `zip(a, b, ...)`",
+            BuiltinFunction::Abs => "one argument: `abs(x)`",
+            BuiltinFunction::Min => "a list, or two or more values: `min(xs)` or `min(a, b, ...)`",
+            BuiltinFunction::Max => "a list, or two or more values: `max(xs)` or `max(a, b, ...)`",
+            BuiltinFunction::Sum => "an iterable and an optional start: `sum(xs)` or `sum(xs, start)`",
+            BuiltinFunction::Argv => "no arguments: `argv()`",
+            BuiltinFunction::Error => "one argument, the message: `Error(\"...\")`",
+        }
+    }
+
     pub fn from_name(name: &str) -> Option<BuiltinFunction> {
         BuiltinFunction::ALL.into_iter().find(|builtin| builtin.name() == name)
     }

@@ -11,6 +11,34 @@ pub fn expr_text(expr: &Expr) -> String {
     out
 }
 
+/// `text` (a type, as displayed) in backquotes after its indefinite article, chosen by how
+/// the name is read: "a `List[i64]`", "a `u8`" (you-eight), "an `i64`", "an `f64`" (ef),
+/// "an `Error`".
+pub fn with_article(text: &str) -> String {
+    let article = if reads_with_vowel_sound(text) { "an" } else { "a" };
+    format!("{article} `{text}`")
+}
+
+fn reads_with_vowel_sound(text: &str) -> bool {
+    let lower: Vec<char> = text.chars().take(3).map(|c| c.to_ascii_lowercase()).collect();
+    let Some(&first) = lower.first() else {
+        return false;
+    };
+    let is_vowel = |c: char| "aeiou".contains(c);
+    match lower.get(1) {
+        // A letter read by its name: `T`, `f64`, `i32`, `u8`, `bf16`.
+        None => "aefhilmnorsx".contains(first),
+        Some(second) if second.is_ascii_digit() => "aefhilmnorsx".contains(first),
+        // A word: `Error`, `int`, `Item`; a `u` followed by one consonant and a vowel reads
+        // "you" (`Unit`, `usize`... `Usage`), otherwise it is a vowel (`Update`).
+        Some(&second) => match first {
+            'a' | 'e' | 'i' | 'o' => true,
+            'u' => is_vowel(second) || !lower.get(2).is_some_and(|&third| is_vowel(third)),
+            _ => false,
+        },
+    }
+}
+
 /// `precedence`: how tightly the context binds; operands that bind looser get parentheses.
 fn write_expr(expr: &Expr, out: &mut String, precedence: u8) {
     match &expr.kind {
@@ -185,5 +213,37 @@ fn parenthesize(out: &mut String, needed: bool, body: impl FnOnce(&mut String)) 
     body(out);
     if needed {
         out.push(')');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_article;
+
+    #[test]
+    fn articles_follow_the_sound_of_the_name() {
+        for (ty, expected) in [
+            ("i64", "an `i64`"),
+            ("i32", "an `i32`"),
+            ("f64", "an `f64`"),
+            ("f16", "an `f16`"),
+            ("u8", "a `u8`"),
+            ("u32", "a `u32`"),
+            ("bf16", "a `bf16`"),
+            ("Error", "an `Error`"),
+            ("int", "an `int`"),
+            ("Item", "an `Item`"),
+            ("Unit", "a `Unit`"),
+            ("Update", "an `Update`"),
+            ("T", "a `T`"),
+            ("S", "an `S`"),
+            ("str", "a `str`"),
+            ("bool", "a `bool`"),
+            ("List[i64]", "a `List[i64]`"),
+            ("PyObject", "a `PyObject`"),
+            ("(i64, f64)", "a `(i64, f64)`"),
+        ] {
+            assert_eq!(with_article(ty), expected);
+        }
     }
 }

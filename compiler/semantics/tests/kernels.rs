@@ -94,7 +94,7 @@ fn f(x: Tensor[f32]):
                 hint: write `k[blocks, threads_per_block](...)`
             E0200 13:7..13:10 a launch dimension is an integer or a tuple of up to 3 integers, not `f64`
             E0205 15:5..15:16 missing argument `n` in the call of `k`
-                hint: add `n=...` (a `i64`) to the call
+                hint: add `n=...` (an `i64`) to the call
         "#]],
     );
 }

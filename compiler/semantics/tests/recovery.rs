@@ -279,7 +279,7 @@ fn f():
             E0203 9:28..9:30 `Vec3` has no parameter named `zz`
                 hint: did you mean `z=`?
             E0205 10:13..10:31 missing arguments `y`, `z` in the call of `Vec3`
-                hint: add `y=...` (a `f64`), `z=...` (a `f64`) to the call
+                hint: add `y=...` (an `f64`), `z=...` (an `f64`) to the call
             E0203 10:25..10:26 `Vec3` has no parameter named `q`
                 hint: did you mean `y=`?
         "#]],

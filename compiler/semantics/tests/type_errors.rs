@@ -120,9 +120,10 @@ fn f():
             E0204 8:15..8:20 the argument `b` of `g` is given more than once
                 hint: remove `b=3.0`: `b` is already given earlier in the call
             E0205 9:5..9:13 missing argument `a` in the call of `g`
-                hint: add `a=...` (a `i64`) to the call
+                hint: add `a=...` (an `i64`) to the call
             E0200 10:7..10:12 expected `i64`, found `str`
             E0203 11:14..11:18 `print` has no parameter named `sepp`
+                hint: did you mean `sep=`?
         "#]],
     );
 }
@@ -143,7 +144,7 @@ fn f():
 ",
         expect![[r#"
             E0205 7:13..7:16 missing argument `x` in the call of `P`
-                hint: add `x=...` (a `f64`) to the call
+                hint: add `x=...` (an `f64`) to the call
             E0202 8:25..8:28 `P` takes 2 arguments, but 3 were given
                 hint: remove the argument `3.0`: `P` takes `x: f64, y: f64 = ...`
             E0203 9:22..9:23 `P` has no parameter named `z`
@@ -450,11 +451,11 @@ fn f(n: i64, p: (i64, i64, i64)):
             E0216 3:14..3:15 a value of type `i64` cannot be iterated
                 hint: to count from 0 up to `n`, iterate over `range(n)`
             E0217 5:9..5:13 a pattern of 2 names cannot unpack `i64`
-                hint: a `i64` is not a tuple: bind it to a single name
+                hint: an `i64` is not a tuple: bind it to a single name
             E0217 7:9..7:15 a pattern of 2 names cannot unpack a tuple of 3 elements
                 hint: write 3 names to unpack it: `(x, y, item2)`
             E0217 8:9..8:15 a pattern of 2 names cannot unpack `i64`
-                hint: a `i64` is not a tuple: bind it to a single name
+                hint: an `i64` is not a tuple: bind it to a single name
         "#]],
     );
 }

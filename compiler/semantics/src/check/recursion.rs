@@ -23,7 +23,11 @@ pub fn recursion_diagnostic(db: &dyn Db, strukt: StructId) -> Option<Diagnostic>
                     format!("the struct `{}` contains itself", data.name),
                     Label::new(
                         field.span,
-                        format!("`{}` holds a `{}` by value", field.name, field.ty.display(db)),
+                        format!(
+                            "`{}` holds {} by value",
+                            field.name,
+                            crate::pretty::with_article(&field.ty.display(db).to_string())
+                        ),
                     ),
                 )
                 .with_note(format!("containment: {}", chain.join(" -> ")))

@@ -11,6 +11,7 @@ use super::call::ParamSpec;
 use super::expr::{contains_float_literal, is_numeric_literal};
 use super::{ArgumentSource, InferenceContext};
 use crate::lower_type::{expr_as_type, GenericParam};
+use crate::pretty::with_article;
 use crate::signatures::FunctionSignature;
 use crate::suggest;
 use crate::ty::{Bound, Ty};
@@ -363,22 +364,7 @@ impl InferenceContext<'_> {
                     }
                     Some(position) if sources[position].is_some() => {
                         ok = false;
-                        self.report(
-                            Diagnostic::error(
-                                codes::DUPLICATE_ARGUMENT,
-                                format!(
-                                    "the argument `{}` of `{callee}` is given more than once",
-                                    keyword.text
-                                ),
-                                Label::new(arg.span, "given again here"),
-                            )
-                            .with_hint(format!(
-                                "remove `{}={}`: `{}` is already given earlier in the call",
-                                keyword.text,
-                                crate::pretty::expr_text(&arg.value),
-                                keyword.text
-                            )),
-                        );
+                        self.report(duplicate_argument(callee, &keyword.text, arg));
                     }
                     Some(position) => sources[position] = Some(ArgumentSource::Argument(index)),
                 },
@@ -401,15 +387,10 @@ impl InferenceContext<'_> {
                         "unexpected argument",
                     ),
                 )
-                .with_hint(format!(
-                    "remove {} `{}`: `{callee}` takes {}",
-                    if extra.len() == 1 { "the argument" } else { "the arguments" },
-                    extra
-                        .iter()
-                        .map(|arg| crate::pretty::expr_text(&arg.value))
-                        .collect::<Vec<_>>()
-                        .join("`, `"),
-                    params_text(self.db, params)
+                .with_hint(remove_arguments_hint(
+                    callee,
+                    &extra,
+                    &params_text(self.db, params),
                 )),
             );
         }
@@ -446,7 +427,11 @@ impl InferenceContext<'_> {
                             if param.ty.is_unknown() {
                                 format!("`{}=...`", param.name)
                             } else {
-                                format!("`{}=...` (a `{}`)", param.name, param.ty.display(self.db))
+                                format!(
+                                    "`{}=...` ({})",
+                                    param.name,
+                                    with_article(&param.ty.display(self.db).to_string())
+                                )
                             }
                         })
                         .collect::<Vec<_>>()
@@ -472,21 +457,15 @@ impl InferenceContext<'_> {
         sources: &[Option<ArgumentSource>],
         missing: &[&str],
     ) {
-        let mut diagnostic = Diagnostic::error(
-            codes::UNKNOWN_KEYWORD_ARGUMENT,
-            format!("`{callee}` has no parameter named `{}`", keyword.text),
-            Label::new(keyword.span, "unknown keyword"),
-        );
+        let mut diagnostic = unknown_keyword_error(callee, keyword);
         let not_given = params
             .iter()
             .zip(sources)
             .filter(|(_, source)| source.is_none())
             .map(|(param, _)| param.name.as_str());
-        let suggestion = suggest::closest_or_abbreviated(&keyword.text, not_given).or_else(|| {
-            suggest::closest_or_abbreviated(&keyword.text, params.iter().map(|p| p.name.as_str()))
-        });
-        if let Some(suggestion) = suggestion {
-            diagnostic = diagnostic.with_hint(format!("did you mean `{suggestion}=`?"));
+        let all = params.iter().map(|param| param.name.as_str());
+        if let Some(hint) = keyword_suggestion(&keyword.text, not_given, all) {
+            diagnostic = diagnostic.with_hint(hint);
         } else if let [only] = missing {
             diagnostic = diagnostic
                 .with_hint(format!("the argument not given yet is `{only}`: write `{only}=...`"));
@@ -500,6 +479,54 @@ impl InferenceContext<'_> {
         }
         self.report(diagnostic);
     }
+}
+
+/// E0202's hint: "remove the argument `3`: `add` takes `a: i64, b: i64`", where `takes` is
+/// the callee's signature ([`params_text`], or a built-in's own description).
+pub(super) fn remove_arguments_hint(callee: &str, extra: &[&Arg], takes: &str) -> String {
+    format!(
+        "remove {} `{}`: `{callee}` takes {takes}",
+        if extra.len() == 1 { "the argument" } else { "the arguments" },
+        extra
+            .iter()
+            .map(|arg| crate::pretty::expr_text(&arg.value))
+            .collect::<Vec<_>>()
+            .join("`, `"),
+    )
+}
+
+/// E0204 for `arg`, the second `keyword=` of a call of `callee`.
+pub(super) fn duplicate_argument(callee: &str, keyword: &str, arg: &Arg) -> Diagnostic {
+    Diagnostic::error(
+        codes::DUPLICATE_ARGUMENT,
+        format!("the argument `{keyword}` of `{callee}` is given more than once"),
+        Label::new(arg.span, "given again here"),
+    )
+    .with_hint(format!(
+        "remove `{keyword}={}`: `{keyword}` is already given earlier in the call",
+        crate::pretty::expr_text(&arg.value)
+    ))
+}
+
+/// E0203 without its hint: `callee` has no parameter named `keyword`.
+pub(super) fn unknown_keyword_error(callee: &str, keyword: &mlc_syntax::ast::Name) -> Diagnostic {
+    Diagnostic::error(
+        codes::UNKNOWN_KEYWORD_ARGUMENT,
+        format!("`{callee}` has no parameter named `{}`", keyword.text),
+        Label::new(keyword.span, "unknown keyword"),
+    )
+}
+
+/// E0203's "did you mean `sep=`?": the parameter named most like `keyword`, first among
+/// those not given yet, then among all.
+pub(super) fn keyword_suggestion<'a>(
+    keyword: &str,
+    not_given: impl IntoIterator<Item = &'a str> + Clone,
+    all: impl IntoIterator<Item = &'a str> + Clone,
+) -> Option<String> {
+    suggest::closest_or_abbreviated(keyword, not_given)
+        .or_else(|| suggest::closest_or_abbreviated(keyword, all))
+        .map(|suggestion| format!("did you mean `{suggestion}=`?"))
 }
 
 /// A parameter list as written in a signature: "`x: i64, y: i64 = ...`".

@@ -67,8 +67,10 @@ impl InferenceContext<'_> {
                                         if elements.len() == 1 { "" } else { "s" }
                                     ),
                                     other => format!(
-                                        "a `{}` is not a tuple: assign it to a single target",
-                                        other.display(self.db)
+                                        "{} is not a tuple: assign it to a single target",
+                                        crate::pretty::with_article(
+                                            &other.display(self.db).to_string()
+                                        )
                                     ),
                                 }),
                             );

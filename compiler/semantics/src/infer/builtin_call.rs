@@ -5,6 +5,9 @@
 use mlc_diagnostics::{codes, Diagnostic, Label, Span};
 use mlc_syntax::ast::{Arg, Expr};
 
+use super::arguments::{
+    duplicate_argument, keyword_suggestion, remove_arguments_hint, unknown_keyword_error,
+};
 use super::call::ParamSpec;
 use super::expr::{
     contains_float_literal, is_numeric_literal, leading_value, takes_type_from_context,
@@ -24,10 +27,12 @@ impl InferenceContext<'_> {
         expected: Option<&Ty>,
     ) -> Ty {
         let name = builtin.name();
+        let takes = builtin.takes();
         let (ty, arguments) = match builtin {
             BuiltinFunction::Print => return self.print_call(expr, args),
             BuiltinFunction::Len => {
-                let Some([value]) = self.positional_arguments::<1>(name, args, expr.span) else {
+                let Some([value]) = self.positional_arguments::<1>(name, takes, args, expr.span)
+                else {
                     return Ty::Error;
                 };
                 let ty = self.infer_value(value, None);
@@ -53,17 +58,21 @@ impl InferenceContext<'_> {
             BuiltinFunction::Range => {
                 if args.is_empty() || args.len() > 3 || args.iter().any(|arg| arg.keyword.is_some())
                 {
-                    self.report(Diagnostic::error(
-                        codes::WRONG_ARGUMENT_COUNT,
-                        format!(
-                            "`range` takes 1 to 3 positional arguments, but {} were given",
-                            args.len()
-                        ),
-                        Label::new(
-                            expr.span,
-                            "range(stop), range(start, stop) or range(start, stop, step)",
-                        ),
-                    ));
+                    self.report(
+                        Diagnostic::error(
+                            codes::WRONG_ARGUMENT_COUNT,
+                            format!(
+                                "`range` takes 1 to 3 positional arguments, but {} {} given",
+                                args.len(),
+                                if args.len() == 1 { "was" } else { "were" }
+                            ),
+                            Label::new(
+                                expr.span,
+                                "range(stop), range(start, stop) or range(start, stop, step)",
+                            ),
+                        )
+                        .with_hint(positional_hint(name, takes, args, 3)),
+                    );
                     return self.infer_arguments_for_recovery(args);
                 }
                 let values: Vec<&Expr> = args.iter().map(|arg| &arg.value).collect();
@@ -115,11 +124,19 @@ impl InferenceContext<'_> {
             }
             BuiltinFunction::Zip => {
                 if args.is_empty() || args.iter().any(|arg| arg.keyword.is_some()) {
-                    self.report(Diagnostic::error(
-                        codes::WRONG_ARGUMENT_COUNT,
-                        "`zip` takes one or more positional arguments",
-                        Label::new(expr.span, "zip(a, b, ...)"),
-                    ));
+                    self.report(
+                        Diagnostic::error(
+                            codes::WRONG_ARGUMENT_COUNT,
+                            "`zip` takes one or more positional arguments",
+                            Label::new(expr.span, "zip(a, b, ...)"),
+                        )
+                        .with_hint(positional_hint(
+                            name,
+                            takes,
+                            args,
+                            usize::MAX,
+                        )),
+                    );
                     return self.infer_arguments_for_recovery(args);
                 }
                 let elements = args
@@ -135,7 +152,8 @@ impl InferenceContext<'_> {
                 )
             }
             BuiltinFunction::Abs => {
-                let Some([value]) = self.positional_arguments::<1>(name, args, expr.span) else {
+                let Some([value]) = self.positional_arguments::<1>(name, takes, args, expr.span)
+                else {
                     return Ty::Error;
                 };
                 let ty = self.infer_value(value, expected.filter(|ty| ty.is_numeric()));
@@ -172,14 +190,15 @@ impl InferenceContext<'_> {
                 (element, sources)
             }
             BuiltinFunction::Argv => {
-                if self.positional_arguments::<0>(name, args, expr.span).is_none() {
+                if self.positional_arguments::<0>(name, takes, args, expr.span).is_none() {
                     return Ty::Error;
                 }
                 self.host_only(expr.span, HostOnly::HostCall("`argv`".to_string()));
                 (Ty::list(Ty::Str), Vec::new())
             }
             BuiltinFunction::Error => {
-                let Some([message]) = self.positional_arguments::<1>(name, args, expr.span) else {
+                let Some([message]) = self.positional_arguments::<1>(name, takes, args, expr.span)
+                else {
                     return Ty::Exception;
                 };
                 self.host_only(expr.span, HostOnly::Allocation("an `Error`"));
@@ -241,35 +260,47 @@ impl InferenceContext<'_> {
         Ty::Error
     }
 
-    /// Exactly `N` positional arguments (E0202 / E0205 / E0203 otherwise).
+    /// Exactly `N` positional arguments (E0202 / E0205 / E0203 otherwise); `takes` describes
+    /// them for the hints: "one argument: `len(x)`".
     fn positional_arguments<'a, const N: usize>(
         &mut self,
         name: &str,
+        takes: &str,
         args: &'a [Arg],
         span: Span,
     ) -> Option<[&'a Expr; N]> {
         if let Some(keyword) = args.iter().find_map(|arg| arg.keyword.as_ref()) {
-            self.report(Diagnostic::error(
-                codes::UNKNOWN_KEYWORD_ARGUMENT,
-                format!("`{name}` takes no keyword arguments"),
-                Label::new(keyword.span, "unexpected keyword"),
-            ));
+            self.report(
+                Diagnostic::error(
+                    codes::UNKNOWN_KEYWORD_ARGUMENT,
+                    format!("`{name}` takes no keyword arguments"),
+                    Label::new(keyword.span, "unexpected keyword"),
+                )
+                .with_hint(positional_hint(name, takes, args, N)),
+            );
             self.infer_arguments_for_recovery(args);
             return None;
         }
         if args.len() != N {
-            let code =
-                if args.len() > N { codes::WRONG_ARGUMENT_COUNT } else { codes::MISSING_ARGUMENT };
-            self.report(Diagnostic::error(
-                code,
-                format!(
-                    "`{name}` takes {N} argument{}, but {} {} given",
-                    if N == 1 { "" } else { "s" },
-                    args.len(),
-                    if args.len() == 1 { "was" } else { "were" }
-                ),
-                Label::new(span, "wrong number of arguments"),
-            ));
+            let (code, label_span, label) = if args.len() > N {
+                let extra = args[N].span.cover(args[args.len() - 1].span);
+                (codes::WRONG_ARGUMENT_COUNT, extra, "unexpected argument")
+            } else {
+                (codes::MISSING_ARGUMENT, span, "wrong number of arguments")
+            };
+            self.report(
+                Diagnostic::error(
+                    code,
+                    format!(
+                        "`{name}` takes {N} argument{}, but {} {} given",
+                        if N == 1 { "" } else { "s" },
+                        args.len(),
+                        if args.len() == 1 { "was" } else { "were" }
+                    ),
+                    Label::new(label_span, label),
+                )
+                .with_hint(positional_hint(name, takes, args, N)),
+            );
             self.infer_arguments_for_recovery(args);
             return None;
         }
@@ -292,25 +323,22 @@ impl InferenceContext<'_> {
                 Some(keyword @ ("sep" | "end")) => {
                     let slot = if keyword == "sep" { &mut sep } else { &mut end };
                     if *slot != ArgumentSource::Default {
-                        self.report(Diagnostic::error(
-                            codes::DUPLICATE_ARGUMENT,
-                            format!("the argument `{keyword}` of `print` is given more than once"),
-                            Label::new(arg.span, "given again here"),
-                        ));
+                        self.report(duplicate_argument("print", keyword, arg));
                     }
                     *slot = ArgumentSource::Argument(index);
                     self.check_value(&arg.value, &Ty::Str);
                 }
                 Some(other) => {
-                    let keyword = arg.keyword.as_ref().map_or(arg.span, |keyword| keyword.span);
-                    self.report(
-                        Diagnostic::error(
-                            codes::UNKNOWN_KEYWORD_ARGUMENT,
-                            format!("`print` has no parameter named `{other}`"),
-                            Label::new(keyword, "unknown keyword"),
-                        )
-                        .with_note("`print` takes the values to print, and `sep=` and `end=`"),
-                    );
+                    let Some(keyword) = &arg.keyword else { continue };
+                    let not_given = [("sep", &sep), ("end", &end)]
+                        .into_iter()
+                        .filter(|(_, source)| **source == ArgumentSource::Default)
+                        .map(|(name, _)| name);
+                    let hint =
+                        keyword_suggestion(other, not_given, ["sep", "end"]).unwrap_or_else(|| {
+                            format!("`print` takes {}", BuiltinFunction::Print.takes())
+                        });
+                    self.report(unknown_keyword_error("print", keyword).with_hint(hint));
                     self.infer_expr(&arg.value, None);
                 }
             }
@@ -332,11 +360,19 @@ impl InferenceContext<'_> {
     ) -> Ty {
         let name = builtin.name();
         if args.is_empty() || args.iter().any(|arg| arg.keyword.is_some()) {
-            self.report(Diagnostic::error(
-                codes::WRONG_ARGUMENT_COUNT,
-                format!("`{name}` takes a list, or two or more values"),
-                Label::new(expr.span, format!("{name}(xs) or {name}(a, b, ...)")),
-            ));
+            self.report(
+                Diagnostic::error(
+                    codes::WRONG_ARGUMENT_COUNT,
+                    format!("`{name}` takes a list, or two or more values"),
+                    Label::new(expr.span, format!("{name}(xs) or {name}(a, b, ...)")),
+                )
+                .with_hint(positional_hint(
+                    name,
+                    builtin.takes(),
+                    args,
+                    usize::MAX,
+                )),
+            );
             return self.infer_arguments_for_recovery(args);
         }
         let ty = if let [single] = args {
@@ -399,7 +435,12 @@ impl InferenceContext<'_> {
     /// `Tensor[T](o)`, `List[T](o)` and `Dict[K, V](o)` take a PyObject.
     pub fn cast_call(&mut self, expr: &Expr, target: Ty, args: &[Arg]) -> Ty {
         let name = target.display(self.db).to_string();
-        let Some([value]) = self.positional_arguments::<1>(&name, args, expr.span) else {
+        let Some([value]) = self.positional_arguments::<1>(
+            &name,
+            &format!("one argument: `{name}(x)`"),
+            args,
+            expr.span,
+        ) else {
             return target;
         };
         // A literal takes the target type (and is range-checked), unless it is a float
@@ -455,7 +496,8 @@ impl InferenceContext<'_> {
                     "`{name}(...)` converts a Python object; build the value with a literal or a loop instead"
                 )),
                 _ => diagnostic.with_hint(format!(
-                    "`{name}(...)` converts numbers, bool, str and PyObject values; compute a `{name}` from the parts of `{}` instead",
+                    "`{name}(...)` converts numbers, bool, str and PyObject values; compute {} from the parts of `{}` instead",
+                    crate::pretty::with_article(&name),
                     from.display(self.db)
                 )),
             };
@@ -504,4 +546,31 @@ impl InferenceContext<'_> {
             }
         }
     }
+}
+
+/// The hint of E0202 / E0203 / E0205 for a built-in that takes only positional arguments, at
+/// most `max`: remove the keyword or the extra arguments, else what the built-in takes.
+fn positional_hint(name: &str, takes: &str, args: &[Arg], max: usize) -> String {
+    let positional = args.iter().filter(|arg| arg.keyword.is_none()).count();
+    if let Some((arg, keyword)) =
+        args.iter().find_map(|arg| arg.keyword.as_ref().map(|keyword| (arg, keyword)))
+    {
+        return if positional >= max {
+            format!(
+                "remove `{}={}`: `{name}` takes {takes}",
+                keyword.text,
+                crate::pretty::expr_text(&arg.value)
+            )
+        } else {
+            format!(
+                "pass the value by position, without `{}=`: `{name}` takes {takes}",
+                keyword.text
+            )
+        };
+    }
+    if args.len() > max {
+        let extra: Vec<&Arg> = args[max..].iter().collect();
+        return remove_arguments_hint(name, &extra, takes);
+    }
+    format!("`{name}` takes {takes}")
 }

@@ -167,8 +167,8 @@ impl InferenceContext<'_> {
                         crate::pretty::expr_text(&arg.value)
                     ),
                     _ => format!(
-                        "`{callee_text}` is a `{}` value, not a function: remove the `(...)` to use the value, or call a function by its name",
-                        ty.display(self.db)
+                        "`{callee_text}` is {} value, not a function: remove the `(...)` to use the value, or call a function by its name",
+                        crate::pretty::with_article(&ty.display(self.db).to_string())
                     ),
                 };
                 self.report(
@@ -333,8 +333,9 @@ impl InferenceContext<'_> {
                             receiver.display(self.db)
                         ))
                         .with_hint(format!(
-                            "to call `.{}()`, make `{base_text}` a `{owner}`{declaration}",
-                            name.text
+                            "to call `.{}()`, make `{base_text}` {}{declaration}",
+                            name.text,
+                            crate::pretty::with_article(owner)
                         ));
                 }
                 self.report(diagnostic);

@@ -35,8 +35,8 @@ impl InferenceContext<'_> {
                                     + if elements.len() == 1 { "," } else { "" }
                             ),
                             other => format!(
-                                "a `{}` is not a tuple: bind it to a single name",
-                                other.display(self.db)
+                                "{} is not a tuple: bind it to a single name",
+                                crate::pretty::with_article(&other.display(self.db).to_string())
                             ),
                         };
                         self.report(

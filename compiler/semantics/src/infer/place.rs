@@ -296,8 +296,8 @@ impl InferenceContext<'_> {
                         "to get a digit, index its text: `str({base_text})[0]`"
                     )),
                     _ => diagnostic.with_hint(format!(
-                        "`{base_text}` is a `{}`: only `List`, `Dict`, `str`, tuples, `Tensor` and PyObjects can be indexed",
-                        base_ty.display(self.db)
+                        "`{base_text}` is {}: only `List`, `Dict`, `str`, tuples, `Tensor` and PyObjects can be indexed",
+                        crate::pretty::with_article(&base_ty.display(self.db).to_string())
                     )),
                 };
                 self.report(diagnostic);
