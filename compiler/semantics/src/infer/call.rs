@@ -217,17 +217,7 @@ impl InferenceContext<'_> {
                 }
             }
             ExprKind::Attribute { base, name } => {
-                let ExprKind::Name(module) = &base.kind else {
-                    return None;
-                };
-                if self.lookup_local(&module.text).is_some() {
-                    return None;
-                }
-                let Some(ScopeEntry::Module { name: module_name, file }) =
-                    self.scope.get(&module.text).cloned()
-                else {
-                    return None;
-                };
+                let (module_name, file) = self.module_named_by(base)?;
                 let target = match module_scope(self.db, file).get(&name.text)? {
                     ScopeEntry::Function(function) => PathTarget::Function(*function),
                     ScopeEntry::Struct(strukt) => PathTarget::Struct(*strukt),

@@ -9,6 +9,7 @@ use super::kernel::HostOnly;
 use super::{AttributeResolution, IndexResolution, InferenceContext, NameResolution};
 use crate::builtins::{builtin_property, method_names};
 use crate::check::imports::unknown_import;
+use crate::db::SourceFile;
 use crate::item_tree::StructId;
 use crate::scope::{module_scope, ScopeEntry};
 use crate::signatures::{const_data, function_signature, struct_data};
@@ -24,19 +25,24 @@ impl InferenceContext<'_> {
         self.attribute_of(expr, &base_ty, name)
     }
 
-    /// `math.pi` and other items of a module used as values.
-    pub(super) fn module_attribute(&mut self, expr: &Expr, base: &Expr, name: &Name) -> Option<Ty> {
+    /// The standard library module `base` names (`math` in `math.pi`), unless a local
+    /// shadows it: its name and file.
+    pub(super) fn module_named_by(&self, base: &Expr) -> Option<(String, SourceFile)> {
         let ExprKind::Name(module) = &base.kind else {
             return None;
         };
         if self.lookup_local(&module.text).is_some() {
             return None;
         }
-        let Some(ScopeEntry::Module { name: module_name, file }) =
-            self.scope.get(&module.text).cloned()
-        else {
-            return None;
-        };
+        match self.scope.get(&module.text) {
+            Some(ScopeEntry::Module { name, file }) => Some((name.clone(), *file)),
+            _ => None,
+        }
+    }
+
+    /// `math.pi` and other items of a module used as values.
+    pub(super) fn module_attribute(&mut self, expr: &Expr, base: &Expr, name: &Name) -> Option<Ty> {
+        let (module_name, file) = self.module_named_by(base)?;
         self.result.names.insert(base.span, NameResolution::Module(module_name.clone()));
         let scope = module_scope(self.db, file);
         let ty = match scope.get(&name.text) {
