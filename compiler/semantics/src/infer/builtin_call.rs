@@ -104,14 +104,9 @@ impl InferenceContext<'_> {
                 (Ty::Iterator(Box::new(int)), arguments)
             }
             BuiltinFunction::Enumerate => {
-                let params = [
-                    ParamSpec { name: "iterable".into(), ty: Ty::Error, has_default: false },
-                    ParamSpec { name: "start".into(), ty: Ty::I64, has_default: true },
-                ];
-                let Some(sources) = self.bind_arguments(name, &params, args, expr.span) else {
-                    return self.infer_arguments_for_recovery(args);
-                };
-                let ArgumentSource::Argument(iterable) = sources[0] else {
+                let Some((iterable, sources)) =
+                    self.bind_iterable_and_start(name, Ty::I64, args, expr.span)
+                else {
                     return Ty::Error;
                 };
                 let iterable = &args[iterable].value;
@@ -172,14 +167,9 @@ impl InferenceContext<'_> {
                 return self.min_max_call(expr, builtin, args, expected)
             }
             BuiltinFunction::Sum => {
-                let params = [
-                    ParamSpec { name: "iterable".into(), ty: Ty::Error, has_default: false },
-                    ParamSpec { name: "start".into(), ty: Ty::Error, has_default: true },
-                ];
-                let Some(sources) = self.bind_arguments(name, &params, args, expr.span) else {
-                    return self.infer_arguments_for_recovery(args);
-                };
-                let ArgumentSource::Argument(iterable) = sources[0] else {
+                let Some((iterable, sources)) =
+                    self.bind_iterable_and_start(name, Ty::Error, args, expr.span)
+                else {
                     return Ty::Error;
                 };
                 let iterable = &args[iterable].value;
@@ -545,6 +535,30 @@ impl InferenceContext<'_> {
                 Ty::Error
             }
         }
+    }
+
+    /// Binds `(iterable, start=...)`, the parameters of `enumerate` and `sum`: the index of
+    /// the iterable argument and where each parameter's value comes from. `None` when the
+    /// arguments do not fit (reported, and the arguments inferred for their own errors).
+    fn bind_iterable_and_start(
+        &mut self,
+        name: &str,
+        start_ty: Ty,
+        args: &[Arg],
+        span: Span,
+    ) -> Option<(usize, Vec<ArgumentSource>)> {
+        let params = [
+            ParamSpec { name: "iterable".into(), ty: Ty::Error, has_default: false },
+            ParamSpec { name: "start".into(), ty: start_ty, has_default: true },
+        ];
+        let Some(sources) = self.bind_arguments(name, &params, args, span) else {
+            self.infer_arguments_for_recovery(args);
+            return None;
+        };
+        let ArgumentSource::Argument(iterable) = sources[0] else {
+            return None;
+        };
+        Some((iterable, sources))
     }
 }
 
