@@ -1,0 +1,1 @@
+//! Lowering of checked programs to the IR.
