@@ -25,8 +25,42 @@ pub struct Cli {
 pub enum Command {
     /// Check files for errors without building them.
     Check(CheckArgs),
+    /// Compile a program. Today: its IR (`--emit ir`, `--emit ir-raw`).
+    Build(BuildArgs),
     /// Explain a diagnostic code, such as E0201.
     Explain(ExplainArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The program's `.ml` file.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// What to write: `ir` (the IR after the default pipeline of passes) or `ir-raw` (the
+    /// IR as lowered, before any pass).
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub emit: Emit,
+
+    /// Where to write it (default: standard output).
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+
+    /// Write the IR after each pass of the pipeline to stderr.
+    #[arg(long)]
+    pub print_ir_after_all: bool,
+
+    /// When to color diagnostics (as for `mlc check`).
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    pub color: ColorWhen,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Emit {
+    /// The IR after the default pipeline.
+    Ir,
+    /// The IR as lowered from the checked program.
+    IrRaw,
 }
 
 #[derive(Debug, Args)]

@@ -5,6 +5,7 @@
 //! it reads files, decides about colors and terminals, and sets exit codes ([`exit_code`]);
 //! the compiler crates it calls do no IO.
 
+pub mod build;
 pub mod check;
 pub mod cli;
 pub mod explain;
@@ -37,6 +38,7 @@ pub fn run(cli: Cli, terminal: Terminal, streams: &mut Streams<'_>) -> i32 {
     ice::panic_if_test_requested();
     match &cli.command {
         Command::Check(args) => check::run_check(args, terminal, streams),
+        Command::Build(args) => build::run_build(args, terminal, streams),
         Command::Explain(args) => {
             let color = cli::resolve_color(cli::ColorWhen::Auto, terminal);
             explain::explain(&args.code, color, streams)

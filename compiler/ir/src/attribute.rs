@@ -1,7 +1,8 @@
 //! Attributes: the compile-time constants attached to ops by name.
 //!
 //! Spellings: `3 : i64`, `1.5 : f64` (a non-finite float as its bit pattern, `0x7FF8000000000000 : f64`),
-//! `true`, `"text"`, a bare type (`(i64) -> i64`), `@symbol`, `[a, b]`, `{key = value}`.
+//! `true`, `"text"`, a bare type (`(i64) -> i64`), `@symbol` (quoted when the name has
+//! characters other than `[A-Za-z0-9_.$]`: `@"clamp[i64]"`), `[a, b]`, `{key = value}`.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -63,6 +64,22 @@ pub(crate) fn write_quoted(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Resul
     f.write_str("\"")
 }
 
+/// Whether `name` is spelled bare after `@` (or in `!struct<...>`): `[A-Za-z0-9_.$]+`, what
+/// the parser reads as a word. Any other name (`clamp[i64]`) is written quoted.
+pub fn is_bare_symbol_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.' || c == '$')
+}
+
+/// Writes a symbol name bare when it can be, quoted otherwise.
+pub(crate) fn write_symbol_name(f: &mut fmt::Formatter<'_>, name: &str) -> fmt::Result {
+    if is_bare_symbol_name(name) {
+        f.write_str(name)
+    } else {
+        write_quoted(f, name)
+    }
+}
+
 impl fmt::Display for Attribute {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -78,7 +95,10 @@ impl fmt::Display for Attribute {
             Attribute::Bool(value) => write!(f, "{value}"),
             Attribute::String(text) => write_quoted(f, text),
             Attribute::Type(ty) => write!(f, "{ty}"),
-            Attribute::SymbolRef(name) => write!(f, "@{name}"),
+            Attribute::SymbolRef(name) => {
+                f.write_str("@")?;
+                write_symbol_name(f, name)
+            }
             Attribute::Array(elements) => {
                 f.write_str("[")?;
                 for (index, element) in elements.iter().enumerate() {

@@ -5,13 +5,40 @@
 //! of them ([`builtin::OPS`], [`func::OPS`], [`arith::OPS`]); adding a dialect is adding a
 //! module and registering its list.
 
+/// Defines an op's `static`: `op!(ADDI, "arith.addi", "summary", [Pure], verify_fn)`, with
+/// `regions = n` before the verify fn for ops with regions.
+macro_rules! op {
+    ($static:ident, $name:literal, $summary:literal, [$($t:ident),*], $verify:expr) => {
+        op!($static, $name, $summary, [$($t),*], regions = 0, $verify);
+    };
+    ($static:ident, $name:literal, $summary:literal, [$($t:ident),*], regions = $regions:literal, $verify:expr) => {
+        pub static $static: $crate::dialect::OpDefinition = $crate::dialect::OpDefinition {
+            name: $name,
+            summary: $summary,
+            traits: &[$($crate::dialect::Trait::$t),*],
+            regions: $regions,
+            verify: $verify,
+        };
+    };
+}
+
+pub mod agg;
 pub mod arith;
 pub mod builtin;
+pub mod cf;
+pub(crate) mod checks;
 pub mod func;
+pub mod gpu;
+pub mod math;
+pub mod mem;
+pub mod py;
+pub mod rt;
+pub mod scf;
+pub mod tensor;
 
 use std::collections::HashMap;
 
-use crate::entity::OpId;
+use crate::entity::{BlockId, OpId, RegionId};
 use crate::module::Module;
 use crate::types::Type;
 
@@ -68,6 +95,15 @@ impl Registry {
         registry
     }
 
+    /// Every dialect of `docs/ir.md`.
+    pub fn with_all_dialects() -> Registry {
+        let mut registry = Registry::with_core_dialects();
+        for ops in ALL_DIALECTS {
+            registry.register(ops);
+        }
+        registry
+    }
+
     pub fn register(&mut self, ops: &[&'static OpDefinition]) {
         for op in ops {
             self.ops.insert(op.name, op);
@@ -84,6 +120,29 @@ impl Registry {
         ops.sort_by_key(|op| op.name);
         ops
     }
+}
+
+/// The dialects beyond the core ones, in `with_all_dialects`.
+const ALL_DIALECTS: &[&[&OpDefinition]] =
+    &[scf::OPS, cf::OPS, agg::OPS, mem::OPS, rt::OPS, math::OPS, tensor::OPS, gpu::OPS, py::OPS];
+
+/// A new region holding one block with arguments of `argument_types`: what the constructors
+/// of region ops start from.
+pub(crate) fn region_with_block(
+    module: &mut Module,
+    argument_types: &[Type],
+) -> (RegionId, BlockId) {
+    let region = module.create_region();
+    let block = module.append_block(region, argument_types);
+    (region, block)
+}
+
+/// Whether `op` may be erased when unused, moved or deduplicated: its definition is `Pure`
+/// and it is not a `{checked = true}` arithmetic op (which panics on overflow).
+pub fn is_pure(module: &Module, op: OpId) -> bool {
+    let data = &module.ops[op];
+    data.definition.has_trait(Trait::Pure)
+        && !matches!(data.attributes.get("checked"), Some(crate::attribute::Attribute::Bool(true)))
 }
 
 // ---- small checks the dialects' verifiers share ----

@@ -10,7 +10,9 @@
 //! `i1 i8 i16 i32 i64`, `u8 u16 u32 u64`, `f16 bf16 f32 f64`, `index`, `none`,
 //! `tuple<i64, f64>`, `(i64, f64) -> i64` (several results: `-> (i64, i64)`, none: `-> ()`),
 //! `!mem.ref<f32, ?x4>` (rank 0: `!mem.ref<f32>`; strides: `!mem.ref<f32, ?x4, strides ?x1>`),
-//! `!tensor<f32>`, `!py.object`, `!str`, `!list<T>`, `!dict<K, V>`, `!struct<Point>`.
+//! `!tensor<f32>`, `!py.object`, `!str`, `!list<T>`, `!dict<K, V>`, `!struct<Point>` (a name
+//! with characters other than `[A-Za-z0-9_.$]` quoted: `!struct<"Pair[i64]">`), `!rt.error`,
+//! `!tensor.space`.
 
 use std::fmt;
 
@@ -74,6 +76,10 @@ pub enum Type {
     List(Box<Type>),
     Dict(Box<Type>, Box<Type>),
     Struct(String),
+    /// A raised error (`rt.error`, `rt.try`'s handler argument): a type name and a message.
+    RtError,
+    /// The broadcast shape of some tensors, the iteration space of `tensor-to-loops`' loops.
+    TensorSpace,
 }
 
 impl Type {
@@ -92,6 +98,27 @@ impl Type {
 
     pub fn is_float(&self) -> bool {
         matches!(self, Type::Float(_))
+    }
+
+    /// The reference-counted runtime objects (`mem.retain`/`mem.release` apply to them).
+    pub fn is_handle(&self) -> bool {
+        matches!(
+            self,
+            Type::Str
+                | Type::List(_)
+                | Type::Dict(..)
+                | Type::Tensor(_)
+                | Type::PyObject
+                | Type::RtError
+        )
+    }
+
+    /// The element type of a `!tensor<T>`.
+    pub fn tensor_element(&self) -> Option<&Type> {
+        match self {
+            Type::Tensor(element) => Some(element),
+            _ => None,
+        }
     }
 
     /// The width of an integer or float type, `None` for everything else (`index` included).
@@ -178,7 +205,13 @@ impl fmt::Display for Type {
             Type::Str => f.write_str("!str"),
             Type::List(element) => write!(f, "!list<{element}>"),
             Type::Dict(key, value) => write!(f, "!dict<{key}, {value}>"),
-            Type::Struct(name) => write!(f, "!struct<{name}>"),
+            Type::Struct(name) => {
+                f.write_str("!struct<")?;
+                crate::attribute::write_symbol_name(f, name)?;
+                f.write_str(">")
+            }
+            Type::RtError => f.write_str("!rt.error"),
+            Type::TensorSpace => f.write_str("!tensor.space"),
         }
     }
 }

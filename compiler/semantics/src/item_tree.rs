@@ -221,6 +221,12 @@ fn bucket_for(db: &dyn Db, file: SourceFile, id: impl AsId) -> Arc<LocationBucke
     item_locations(db, file, bucket_of(id) as u32)
 }
 
+/// The chunk that holds a function or method (for tools that map its chunk-relative spans
+/// back to the file, such as IR lowering's source locations).
+pub fn function_chunk(db: &dyn Db, function: FunctionId) -> Option<Chunk> {
+    bucket_for(db, function.file(db), function).functions.get(&function).map(|l| l.chunk)
+}
+
 /// The ids of a chunk's items, parallel to [`ChunkItems::items`] (empty for a chunk that is
 /// no longer part of its file).
 pub fn chunk_item_ids(db: &dyn Db, chunk: Chunk) -> Arc<[ItemId]> {

@@ -29,12 +29,13 @@ pub mod ty;
 
 pub use check::{check_file, CheckMode};
 pub use db::{Database, Db, SourceFile};
+pub use builtins::BuiltinFunction;
 pub use infer::{
     device_compatibility, infer_function, ArgumentSource, AttributeResolution, Binding, BindingId,
     BindingKind, CallResolution, CallTarget, Coercion, IndexResolution, InferenceResult,
     NameResolution, OperatorResolution,
 };
-pub use item_tree::{function_body, ConstId, FunctionId, ItemId, StructId};
+pub use item_tree::{function_body, function_chunk, ConstId, FunctionId, ItemId, StructId};
 pub use scope::{module_scope, ScopeEntry};
 pub use signatures::{const_data, function_signature, struct_data, FunctionSignature, StructData};
 pub use source_chunks::Chunk;

@@ -1,9 +1,12 @@
 //! The `func` dialect: `func.func` (a named function with a body region and a
-//! `function_type` attribute), `func.call` (by symbol) and `func.return`.
+//! `function_type` attribute; an empty body is a declaration, bound to a runtime function by
+//! an optional `extern` attribute), `func.call` (by symbol) and `func.return` (at any depth of
+//! structured regions inside a `func.func` or `gpu.func`).
 
 use crate::attribute::Attribute;
 use crate::builder::Builder;
-use crate::dialect::{operand_types, result_types, OpDefinition, Trait};
+use crate::dialect::checks::{enclosing, is_op, Check};
+use crate::dialect::{gpu, operand_types, result_types, scf, OpDefinition, Trait};
 use crate::entity::{BlockId, OpId, ValueId};
 use crate::module::{Module, OpState};
 use crate::types::Type;
@@ -53,12 +56,38 @@ pub fn name(module: &Module, func: OpId) -> Option<&str> {
 
 /// The `func.func` named `name` in the top module's body.
 pub fn lookup(module: &Module, name: &str) -> Option<OpId> {
-    module.blocks[module.body()].ops.iter().copied().find(|&op| {
-        std::ptr::eq(module.ops[op].definition, &FUNC) && self::name(module, op) == Some(name)
-    })
+    lookup_symbol(module, &FUNC, name)
 }
 
-fn verify_func(module: &Module, op: OpId) -> Result<(), String> {
+/// The op of kind `definition` (`func.func`, `gpu.func`, `builtin.struct`) whose `sym_name`
+/// is `name`, in the top module's body.
+pub fn lookup_symbol(module: &Module, definition: &OpDefinition, name: &str) -> Option<OpId> {
+    module.blocks[module.body()]
+        .ops
+        .iter()
+        .copied()
+        .find(|&op| is_op(module, op, definition) && self::name(module, op) == Some(name))
+}
+
+fn verify_func(module: &Module, op: OpId) -> Check {
+    verify_function_op(module, op)?;
+    match module.ops[op].attributes.get("extern") {
+        None => Ok(()),
+        Some(Attribute::String(_)) => {
+            if module.regions[module.ops[op].regions[0]].blocks.is_empty() {
+                Ok(())
+            } else {
+                Err("a function with an `extern` symbol must be a declaration (no body)"
+                    .to_string())
+            }
+        }
+        Some(other) => Err(format!("expects a string `extern` attribute, found {other}")),
+    }
+}
+
+/// The rules `func.func` and `gpu.func` share: a name, a function type, and an entry block
+/// whose arguments are the inputs.
+pub(crate) fn verify_function_op(module: &Module, op: OpId) -> Check {
     let data = &module.ops[op];
     if !data.operands.is_empty() || !data.results.is_empty() {
         return Err("expects no operands and no results".to_string());
@@ -105,13 +134,18 @@ fn verify_call(module: &Module, op: OpId) -> Result<(), String> {
     Ok(())
 }
 
-fn verify_return(module: &Module, op: OpId) -> Result<(), String> {
-    let Some(func) = module.parent_op(op) else {
-        return Err("must be inside a `func.func`".to_string());
+fn verify_return(module: &Module, op: OpId) -> Check {
+    // Any depth of structured regions: lowering writes `return` where the source has it.
+    let func = match enclosing(module, op, scf::is_structured) {
+        Some((func, _)) if is_op(module, func, &FUNC) || is_op(module, func, &gpu::FUNC) => func,
+        Some((other, _)) => {
+            return Err(format!(
+                "must be inside a `func.func` or `gpu.func` (through `scf` and `rt.try` regions only), found inside `{}`",
+                module.ops[other].name()
+            ))
+        }
+        None => return Err("must be inside a `func.func` or `gpu.func`".to_string()),
     };
-    if !std::ptr::eq(module.ops[func].definition, &FUNC) {
-        return Err("must be directly inside a `func.func`".to_string());
-    }
     let (_, results) = signature(module, func)?;
     let operands = operand_types(module, op);
     if operands.len() != results.len() || operands.iter().zip(results).any(|(a, b)| *a != b) {

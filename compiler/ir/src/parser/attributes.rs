@@ -38,11 +38,7 @@ impl Parser<'_, '_> {
             self.string()
         } else if first == '@' {
             self.position += 1;
-            let name = self.word().to_string();
-            if name.is_empty() {
-                return Err(self.error("expected a symbol name after `@`"));
-            }
-            Ok(Attribute::SymbolRef(name))
+            Ok(Attribute::SymbolRef(self.symbol_name("a symbol name after `@`")?))
         } else if self.eat("[") {
             let mut elements = Vec::new();
             if !self.eat("]") {
@@ -61,6 +57,21 @@ impl Parser<'_, '_> {
         } else {
             Ok(Attribute::Type(self.ty()?))
         }
+    }
+
+    /// A bare word or a quoted string (no trivia skipped): what `write_symbol_name` writes.
+    pub(super) fn symbol_name(&mut self, what: &str) -> Result<String> {
+        let start = self.position;
+        let name = if self.rest().starts_with('"') {
+            let Attribute::String(name) = self.string()? else { unreachable!() };
+            name
+        } else {
+            self.word().to_string()
+        };
+        if name.is_empty() {
+            return Err(self.error_at(start, format!("expected {what}")));
+        }
+        Ok(name)
     }
 
     pub(super) fn keyword(&mut self, keyword: &str) -> bool {

@@ -65,14 +65,13 @@ impl Parser<'_, '_> {
             (true, "struct") => {
                 self.expect("<")?;
                 self.skip_trivia();
-                let name = self.word().to_string();
-                if name.is_empty() {
-                    return Err(self.error("expected a struct name"));
-                }
+                let name = self.symbol_name("a struct name")?;
                 self.expect(">")?;
                 Type::Struct(name)
             }
             (true, "mem.ref") => self.memref()?,
+            (true, "rt.error") => Type::RtError,
+            (true, "tensor.space") => Type::TensorSpace,
             _ => return Err(unknown()),
         };
         Ok(ty)

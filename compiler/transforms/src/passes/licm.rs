@@ -1,0 +1,57 @@
+//! `licm`: loop-invariant code motion out of `scf.for` and `scf.while`.
+//!
+//! An op directly in a loop's region (not nested deeper, in an `scf.if` say) moves right
+//! before the loop when it is speculatable (pure, no regions, cannot trap, gives plain
+//! values: see `effects.rs`) and every operand is defined outside the loop, or by an op
+//! hoisted before it. Speculatable is what makes the move safe when the loop runs zero
+//! times or leaves early: a division stays in the loop (its divisor may be zero only when
+//! the loop does not run). Loops are visited innermost first, so an op can climb out of a
+//! whole nest.
+
+use mlc_ir::{Module, OpId};
+
+use crate::effects::is_speculatable;
+use crate::pass_manager::Pass;
+use crate::rewrite::{function_bodies, is_defined_in, ops_within};
+
+pub struct LoopInvariantCodeMotion;
+
+impl Pass for LoopInvariantCodeMotion {
+    fn name(&self) -> &'static str {
+        "licm"
+    }
+
+    fn description(&self) -> &'static str {
+        "hoists loop-invariant pure ops that cannot trap out of scf.for and scf.while"
+    }
+
+    fn run(&self, module: &mut Module) -> Result<(), String> {
+        for function in function_bodies(module) {
+            let loops: Vec<OpId> = ops_within(module, function)
+                .into_iter()
+                .filter(|&op| matches!(module.ops[op].name(), "scf.for" | "scf.while"))
+                .collect();
+            // Pre-order lists an outer loop before its inner ones: reversed, inner first.
+            for &loop_op in loops.iter().rev() {
+                hoist_invariants(module, loop_op);
+            }
+        }
+        Ok(())
+    }
+}
+
+fn hoist_invariants(module: &mut Module, loop_op: OpId) {
+    for region in module.ops[loop_op].regions.clone() {
+        for block in module.regions[region].blocks.clone() {
+            for op in module.blocks[block].ops.clone() {
+                let invariant = module.ops[op]
+                    .operands
+                    .iter()
+                    .all(|&operand| !is_defined_in(module, operand, loop_op));
+                if invariant && is_speculatable(module, op) {
+                    module.insert_before(loop_op, op);
+                }
+            }
+        }
+    }
+}

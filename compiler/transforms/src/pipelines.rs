@@ -1,0 +1,65 @@
+//! The passes by name, and the named pipelines.
+//!
+//! `default` is what `mlc build` runs: clean up, inline small functions and clean up what
+//! inlining exposed, hoist invariants, then (once they exist) fuse and lower tensor
+//! expressions to loops and drop the bounds checks they make provably redundant, clean up
+//! once more and lower structured control flow last, since every pass before it works on
+//! `scf`.
+
+use crate::pass_manager::{Pass, PassManager};
+use crate::passes::canonicalize::Canonicalize;
+use crate::passes::cse::CommonSubexpressionElimination;
+use crate::passes::dce::DeadCodeElimination;
+use crate::passes::inline::Inline;
+use crate::passes::licm::LoopInvariantCodeMotion;
+use crate::passes::scf_to_cf::ScfToCf;
+
+/// Every pass, in the order `mlc-opt --list-passes` shows them.
+pub fn all_passes() -> Vec<Box<dyn Pass>> {
+    vec![
+        Box::new(Canonicalize),
+        Box::new(CommonSubexpressionElimination),
+        Box::new(DeadCodeElimination),
+        Box::new(Inline),
+        Box::new(LoopInvariantCodeMotion),
+        Box::new(ScfToCf),
+    ]
+}
+
+/// The pass named `name` (`cse`, `scf-to-cf`).
+pub fn pass_by_name(name: &str) -> Option<Box<dyn Pass>> {
+    all_passes().into_iter().find(|pass| pass.name() == name)
+}
+
+/// The names of the pipelines, for `--list-passes` and error messages.
+pub const PIPELINE_NAMES: &[&str] = &["default"];
+
+/// The passes of the pipeline named `name`, in order.
+pub fn pipeline(name: &str) -> Option<Vec<Box<dyn Pass>>> {
+    let names: &[&str] = match name {
+        // TODO(tensor passes): insert `tensor-fusion`, `tensor-to-loops` after `licm` and
+        // `bounds-check-elim` after them once those passes exist.
+        "default" => &[
+            "canonicalize",
+            "cse",
+            "inline",
+            "canonicalize",
+            "licm",
+            "canonicalize",
+            "cse",
+            "dce",
+            "scf-to-cf",
+        ],
+        _ => return None,
+    };
+    Some(names.iter().map(|name| pass_by_name(name).expect("pipelines name known passes")).collect())
+}
+
+/// A pass manager running the pipeline named `name`.
+pub fn pipeline_manager(name: &str) -> Option<PassManager> {
+    let mut manager = PassManager::new();
+    for pass in pipeline(name)? {
+        manager.add(pass);
+    }
+    Some(manager)
+}
