@@ -147,7 +147,11 @@ fn empty_needs_an_empty_next_line() {
 
 #[test]
 fn empty_takes_no_pattern() {
-    fails("// CHECK: one\n// CHECK-EMPTY: x", "one\n\n", &["found non-empty check string for empty check"]);
+    fails(
+        "// CHECK: one\n// CHECK-EMPTY: x",
+        "one\n\n",
+        &["found non-empty check string for empty check"],
+    );
 }
 
 // ---- CHECK-NOT ----
@@ -191,7 +195,11 @@ fn dag_matches_in_any_order() {
     let input = "a = 1\nb = 2\nc = 3\nuse a b\n";
     passes("// CHECK-DAG: b = 2\n// CHECK-DAG: a = 1\n// CHECK: use a b", input);
     passes("// CHECK-DAG: c = 3\n// CHECK-DAG: a = 1\n// CHECK-DAG: b = 2", input);
-    fails("// CHECK-DAG: b = 2\n// CHECK-DAG: d = 4", input, &["CHECK-DAG: expected string not found"]);
+    fails(
+        "// CHECK-DAG: b = 2\n// CHECK-DAG: d = 4",
+        input,
+        &["CHECK-DAG: expected string not found"],
+    );
 }
 
 #[test]
@@ -259,7 +267,10 @@ fn a_failure_in_one_label_block_does_not_hide_the_next_ones() {
 
 #[test]
 fn not_before_a_label_looks_up_to_the_label() {
-    passes("// CHECK-LABEL: @first\n// CHECK-NOT: arith.constant 2\n// CHECK-LABEL: @second", FUNCTIONS);
+    passes(
+        "// CHECK-LABEL: @first\n// CHECK-NOT: arith.constant 2\n// CHECK-LABEL: @second",
+        FUNCTIONS,
+    );
     fails(
         "// CHECK-LABEL: @first\n// CHECK-NOT: arith.addi\n// CHECK-LABEL: @second",
         FUNCTIONS,
@@ -313,7 +324,11 @@ fn a_variable_keeps_its_latest_value() {
 #[test]
 fn undefined_and_self_referencing_variables_are_errors() {
     fails("// CHECK: %[[NOPE]]", FUNCTIONS, &["uses undefined variable(s): 'NOPE'"]);
-    fails("// CHECK: %[[X:[0-9]]] = arith.addi %[[X]]", FUNCTIONS, &["used in the pattern that defines it"]);
+    fails(
+        "// CHECK: %[[X:[0-9]]] = arith.addi %[[X]]",
+        FUNCTIONS,
+        &["used in the pattern that defines it"],
+    );
     fails("// CHECK-NOT: %[[X:[0-9]]]", FUNCTIONS, &["cannot define variables"]);
     fails("// CHECK: [[#N]]", FUNCTIONS, &["numeric substitution blocks"]);
     fails("// CHECK: [[X:abc", FUNCTIONS, &["no ]] found"]);

@@ -68,9 +68,10 @@ impl Options {
                 None => (flag, None),
             };
             let mut value = || {
-                inline_value.clone().or_else(|| args.next().cloned()).ok_or_else(|| {
-                    format!("filecheck: option `{arg}` expects a value")
-                })
+                inline_value
+                    .clone()
+                    .or_else(|| args.next().cloned())
+                    .ok_or_else(|| format!("filecheck: option `{arg}` expects a value"))
             };
             match name {
                 "check-prefix" => options.prefixes.push(value()?),
@@ -221,19 +222,25 @@ pub fn parse_check_file(
         let Some(found) = found else { continue };
         let DirectiveStart::Check { prefix, kind, pattern_start } = found else { continue };
         let pattern_text = line[pattern_start..].trim_matches(' ');
-        let pattern_byte = pattern_start + (line[pattern_start..].len()
-            - line[pattern_start..].trim_start_matches(' ').len());
+        let pattern_byte = pattern_start
+            + (line[pattern_start..].len() - line[pattern_start..].trim_start_matches(' ').len());
         let spelling = format!("{prefix}{}", kind.suffix());
         let problem = if kind == Kind::Empty {
-            (!pattern_text.is_empty())
-                .then(|| format!("found non-empty check string for empty check with prefix '{spelling}:'"))
+            (!pattern_text.is_empty()).then(|| {
+                format!("found non-empty check string for empty check with prefix '{spelling}:'")
+            })
         } else if pattern_text.is_empty() {
             Some(format!("found empty check string with prefix '{spelling}:'"))
         } else {
             None
         };
         if let Some(problem) = problem {
-            errors.push(error_at(&location(column_of(&line, pattern_byte)), &problem, &line, pattern_byte));
+            errors.push(error_at(
+                &location(column_of(&line, pattern_byte)),
+                &problem,
+                &line,
+                pattern_byte,
+            ));
             continue;
         }
         let pattern = match Pattern::parse(pattern_text) {
@@ -287,7 +294,10 @@ pub fn parse_check_file(
         }
     } else if unused.len() == options.prefixes.len() {
         let all: Vec<String> = unused.iter().map(|prefix| format!("'{prefix}:'")).collect();
-        errors.push(format!("{path}: error: no check strings found with prefixes {}", all.join(", ")));
+        errors.push(format!(
+            "{path}: error: no check strings found with prefixes {}",
+            all.join(", ")
+        ));
     }
     if errors.is_empty() {
         Ok(directives)
@@ -384,7 +394,11 @@ fn directive_kind(rest: &str) -> KindParse {
     let kind = if let Some(count) = word.strip_prefix("COUNT-") {
         match count.parse::<usize>() {
             Ok(count) if count > 0 => Some(Kind::Count(count)),
-            _ => return KindParse::Malformed(format!("-{word}: invalid count in -COUNT specification")),
+            _ => {
+                return KindParse::Malformed(format!(
+                    "-{word}: invalid count in -COUNT specification"
+                ))
+            }
         }
     } else {
         SUFFIXES.iter().find(|(name, _)| *name == word).map(|(_, kind)| *kind)

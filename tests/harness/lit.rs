@@ -151,7 +151,11 @@ pub fn collect_cases(root: &Path, display_root: &str) -> Result<Vec<LitCase>, Ve
             let relative = path.strip_prefix(root).expect("listed under the root");
             let display_path = format!(
                 "{display_root}/{}",
-                relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+                relative
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/")
             );
             let extension = path.extension().map(|e| e.to_string_lossy().into_owned());
             match extension.as_deref() {
@@ -215,20 +219,19 @@ pub fn run_text(display_path: &str, text: &str, tools: &Tools) -> Result<usize, 
     }
 }
 
-fn run_one(display_path: &str, text: &str, run_line: &RunLine, tools: &Tools) -> Result<(), String> {
+fn run_one(
+    display_path: &str,
+    text: &str,
+    run_line: &RunLine,
+    tools: &Tools,
+) -> Result<(), String> {
     let command = parse_command(&run_line.text, display_path)?;
     let tool = match tools.tools.get(&command.tool) {
         Some(ToolEntry::Available(tool)) => tool,
         Some(ToolEntry::Unavailable(reason)) => {
             return Err(format!("tool `{}` is not available: {reason}", command.tool))
         }
-        None => {
-            return Err(format!(
-                "unknown tool `{}` (known: {})",
-                command.tool,
-                tools.names()
-            ))
-        }
+        None => return Err(format!("unknown tool `{}` (known: {})", command.tool, tools.names())),
     };
     // Check the filecheck arguments before running anything.
     let filecheck_options = match &command.filecheck_args {
@@ -327,7 +330,9 @@ pub fn run_suite(
         .collect();
     if selected.is_empty() {
         return Err(match filter {
-            Some(filter) => format!("no test file under {display_root} matches the filter `{filter}`"),
+            Some(filter) => {
+                format!("no test file under {display_root} matches the filter `{filter}`")
+            }
             None => format!("no test file under {display_root}"),
         });
     }

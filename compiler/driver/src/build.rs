@@ -9,7 +9,6 @@ use crate::{exit_code, paint_level, Level, Streams};
 use mlc_diagnostics::render::{render, ColorChoice};
 use mlc_diagnostics::Diagnostic;
 use mlc_semantics::{check_file, CheckMode, Database};
-use std::io::Write;
 
 /// What `emit_ir` produced besides the IR: the passes' dumps for `--print-ir-after-all`.
 #[derive(Debug, Default)]
@@ -45,7 +44,8 @@ pub fn emit_ir_with(
     }
     let mut output = IrOutput::default();
     if !raw {
-        let mut pipeline = mlc_transforms::pipelines::default_pipeline();
+        let mut pipeline =
+            mlc_transforms::pipelines::pipeline_manager("default").expect("the default pipeline");
         pipeline.verify_each(true);
         let dumps = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
         if dump_each_pass {

@@ -99,7 +99,9 @@ impl Matcher<'_> {
         let skipped = &self.input[after_dags..found.start];
         let newlines = skipped.matches('\n').count();
         let problem = match directive.kind {
-            Kind::Next | Kind::Empty if newlines == 0 => Some("is on the same line as previous match"),
+            Kind::Next | Kind::Empty if newlines == 0 => {
+                Some("is on the same line as previous match")
+            }
             Kind::Next | Kind::Empty if newlines > 1 => {
                 Some("is not on the line after the previous match")
             }

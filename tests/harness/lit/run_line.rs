@@ -35,9 +35,10 @@ pub fn find_run_lines(text: &str, marker: &str) -> Result<Vec<RunLine>, Vec<Stri
     let mut pending: Option<RunLine> = None;
     for (index, line) in text.lines().enumerate() {
         let line_number = index + 1;
-        let content = line.trim_start().strip_prefix(marker).and_then(|rest| {
-            rest.trim_start().strip_prefix("RUN:").map(|command| command.trim())
-        });
+        let content = line
+            .trim_start()
+            .strip_prefix(marker)
+            .and_then(|rest| rest.trim_start().strip_prefix("RUN:").map(|command| command.trim()));
         let Some(content) = content else {
             if contains_run_keyword(line) {
                 errors.push(format!(
@@ -156,13 +157,19 @@ pub fn parse_command(text: &str, test_path: &str) -> Result<Command, String> {
             for token in stage {
                 match token {
                     Token::Word(word) => words.push(word.clone()),
-                    _ => return Err("`2>&1` is only supported on the tool, before the pipe".to_string()),
+                    _ => {
+                        return Err(
+                            "`2>&1` is only supported on the tool, before the pipe".to_string()
+                        )
+                    }
                 }
             }
             match words.first().map(String::as_str) {
                 Some(FILECHECK) => {}
                 Some(other) => {
-                    return Err(format!("unknown tool after the pipe: `{other}` (only `{FILECHECK}`)"))
+                    return Err(format!(
+                        "unknown tool after the pipe: `{other}` (only `{FILECHECK}`)"
+                    ))
                 }
                 None => return Err("nothing after the pipe".to_string()),
             }

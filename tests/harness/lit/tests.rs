@@ -172,13 +172,11 @@ fn exit_statuses() {
         &["`echo-input` exited with code 0, expected a non-zero exit code"],
     );
     // `not ... 2>&1 | filecheck` checks the error output.
-    let checked = format!(
-        "// RUN: not fail %s 2>&1 | filecheck %s\n// CHECK: error: it went wrong\n{BODY}"
-    );
+    let checked =
+        format!("// RUN: not fail %s 2>&1 | filecheck %s\n// CHECK: error: it went wrong\n{BODY}");
     assert_eq!(run(&checked), Ok(1));
-    let wrong = format!(
-        "// RUN: not fail %s 2>&1 | filecheck %s\n// CHECK: error: something else\n{BODY}"
-    );
+    let wrong =
+        format!("// RUN: not fail %s 2>&1 | filecheck %s\n// CHECK: error: something else\n{BODY}");
     fails_with(&wrong, &["CHECK: expected string not found"]);
 }
 

@@ -214,10 +214,11 @@ fn verify_dict_new(module: &Module, op: OpId) -> Check {
         return Err(format!("expects a result !dict, found {}", result(module, op, 0)));
     };
     let operands = types_of(module, &module.ops[op].operands);
-    if operands.len() % 2 != 0 {
+    let pairs = operands.chunks_exact(2);
+    if !pairs.remainder().is_empty() {
         return Err(format!("expects keys and values in pairs, found {} operands", operands.len()));
     }
-    for (index, pair) in operands.chunks(2).enumerate() {
+    for (index, pair) in pairs.enumerate() {
         expect_type(&format!("key {index}"), pair[0], key)?;
         expect_type(&format!("value {index}"), pair[1], value)?;
     }

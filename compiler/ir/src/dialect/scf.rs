@@ -132,7 +132,7 @@ fn verify_if(module: &Module, op: OpId) -> Check {
 }
 
 /// The loop-carried values of `scf.for` (after `lb, ub, step`) or `scf.while` (all).
-fn loop_values<'m>(module: &'m Module, op: OpId) -> Vec<&'m Type> {
+fn loop_values(module: &Module, op: OpId) -> Vec<&Type> {
     let operands = &module.ops[op].operands;
     let skip = if is_op(module, op, &FOR) { 3.min(operands.len()) } else { 0 };
     types_of(module, &operands[skip..])

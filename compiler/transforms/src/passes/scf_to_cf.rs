@@ -289,7 +289,8 @@ impl Lowering {
                     .operands(&[positive, below, above])
                     .results(&[Type::I1])
                     .location(location.clone());
-                module.ops[append_new_op(module, header, state)].results[0]
+                let select = append_new_op(module, header, state);
+                module.ops[select].results[0]
             }
         };
         let mut body_arguments = vec![counter];
