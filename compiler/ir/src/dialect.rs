@@ -2,8 +2,9 @@
 //!
 //! An op is not a Rust type: it is a [`OpDefinition`] (a `static`), and every op in a
 //! [`Module`] points at its definition. A dialect is a module of such statics plus a list
-//! of them ([`builtin::OPS`], [`func::OPS`], [`arith::OPS`]); adding a dialect is adding a
-//! module and registering its list.
+//! of them ([`builtin::OPS`], [`scf::OPS`]...), verifiers, and constructors over
+//! [`Builder`](crate::Builder); adding a dialect is adding a module and registering its
+//! list in `ALL_DIALECTS`. Shared verifier checks are in `checks`.
 
 /// Defines an op's `static`: `op!(ADDI, "arith.addi", "summary", [Pure], verify_fn)`, with
 /// `regions = n` before the verify fn for ops with regions.

@@ -4,7 +4,9 @@
 //!
 //! - [`entity`]: the ids and arenas; [`module`]: the container and its edits;
 //! - [`types`], [`attribute`]: plain values;
-//! - [`dialect`]: op definitions as data and the registry (`builtin`, `func`, `arith`);
+//! - [`dialect`]: op definitions as data, the registry, and the dialects of `docs/ir.md`
+//!   (`builtin func arith math scf cf agg mem rt tensor gpu py`), each with its verifiers
+//!   and constructors;
 //! - [`printer`] and [`parser`]: the one generic textual form, which round-trips exactly;
 //! - [`verifier`]: terminators, successors, dominance and each op's own rules.
 //!

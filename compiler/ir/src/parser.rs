@@ -252,11 +252,7 @@ impl Parser<'_, '_> {
         let Some(definition) = self.registry.get(&name) else {
             return Err(self.error_at(name_position, format!("unknown op `{name}`")));
         };
-        let operands = if self.peek("%") {
-            self.comma_list(|p| p.sigil_name("%", "value"))?
-        } else {
-            Vec::new()
-        };
+        let operands = self.operand_names()?;
         let mut successors = Vec::new();
         if self.eat("[") {
             successors = self.comma_list(Self::successor)?;
@@ -312,6 +308,22 @@ impl Parser<'_, '_> {
             self.define_value(result, *position, value)?;
         }
         Ok(op)
+    }
+
+    /// The operand names after an op's name. An op without operands or types (`gpu.barrier`)
+    /// may be followed by the next op's results (`%0 = ...`): names followed by `=` are those,
+    /// left for the next op.
+    fn operand_names(&mut self) -> Result<Vec<(String, usize)>> {
+        if !self.peek("%") {
+            return Ok(Vec::new());
+        }
+        let start = self.position;
+        let names = self.comma_list(|p| p.sigil_name("%", "value"))?;
+        if self.peek("=") {
+            self.position = start;
+            return Ok(Vec::new());
+        }
+        Ok(names)
     }
 
     fn successor(&mut self) -> Result<Successor> {

@@ -1,15 +1,20 @@
 //! Print → parse → print is the identity, for every op of every registered dialect and
-//! every kind of type and attribute.
+//! every kind of type and attribute. The corpus is `CORE` below (types and attributes) and
+//! the valid IR files of `tests/ir/dialects/`, which together use every registered op.
 
+#[path = "common/ir_files.rs"]
+mod ir_files;
 #[path = "common/test_dialect.rs"]
 mod test_dialect;
 
-use mlc_ir::{parse_module, print_module, verify};
+use std::collections::BTreeSet;
+
+use mlc_ir::{parse_module, print_module, verify, Registry};
 
 use test_dialect::registry_with_test_dialect;
 
-/// Every op of `builtin`, `func` and `arith`, in the canonical printed form.
-const ALL_OPS: &str = r#"builtin.module ({
+/// Core ops with every kind of type and attribute, in the canonical printed form.
+const CORE: &str = r#"builtin.module ({
 ^bb0:
   func.func {function_type = (i64, i64) -> i64, sym_name = "integers"} ({
   ^bb0(%0: i64, %1: i64):
@@ -52,7 +57,11 @@ const ALL_OPS: &str = r#"builtin.module ({
   ^bb0(%0: i1, %1: i8, %2: i16, %3: u8, %4: u16, %5: u64, %6: f16, %7: bf16, %8: none, %9: tuple<i64, f64>, %10: (i64, f64) -> i64, %11: !mem.ref<f32, ?x4>, %12: !mem.ref<f64>, %13: !mem.ref<f32, ?x?, strides ?x1>, %14: !tensor<f32>, %15: !py.object, %16: !str, %17: !list<i64>, %18: !dict<!str, !list<f64>>, %19: !struct<Point>):
     func.return
   })
-  func.func {extra = {flag = true, list = [1 : i64, "a\"b\n\u{1}", @integers, i32, [], {}]}, function_type = () -> ((i64) -> i64), sym_name = "declaration"} ({
+  func.func {extra = {flag = true, list = [1 : i64, "a\"b\n\u{1}", @integers, @"clamp[i64]", @"\"", i32, [], {}]}, function_type = () -> ((i64) -> i64), sym_name = "declaration"} ({
+  })
+  func.func {function_type = (!rt.error, !tensor.space, !struct<"Pair[i64]">, !list<!struct<Vec3.Inner$1>>) -> (), sym_name = "more_types"} ({
+  ^bb0(%0: !rt.error, %1: !tensor.space, %2: !struct<"Pair[i64]">, %3: !list<!struct<Vec3.Inner$1>>):
+    func.return
   })
 })
 "#;
@@ -84,16 +93,75 @@ fn check_round_trip(text: &str) {
 }
 
 #[test]
-fn every_core_op_round_trips() {
-    check_round_trip(ALL_OPS);
+fn core_types_and_attributes_round_trip() {
+    check_round_trip(CORE);
 }
 
+/// Each valid dialect file is in printed form (once its comments are dropped), verifies, and
+/// its `CHECK` lines match the printed module, as `mlc-opt | filecheck` will check.
 #[test]
-fn the_fixture_covers_every_registered_op() {
-    for op in mlc_ir::Registry::with_core_dialects().ops() {
-        let spelled = ALL_OPS.contains(&format!("{} ", op.name))
-            || ALL_OPS.contains(&format!("{}\n", op.name));
-        assert!(spelled, "the round-trip fixture does not use `{}`", op.name);
+fn every_dialect_file_round_trips_and_matches_its_checks() {
+    let files = ir_files::valid_files();
+    assert!(!files.is_empty(), "no files in {}", ir_files::directory().display());
+    for file in files {
+        let text = ir_files::without_comments(&file.text);
+        let module = parse_module(&text, &Registry::with_all_dialects())
+            .unwrap_or_else(|error| panic!("{}.ir: {error}", file.name));
+        if let Err(errors) = verify(&module) {
+            let errors: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+            panic!("{}.ir does not verify:\n{}", file.name, errors.join("\n"));
+        }
+        let printed = print_module(&module);
+        assert_eq!(printed, text, "{}.ir is not in printed form", file.name);
+        let checks = ir_files::checks(&file.text);
+        assert!(!checks.is_empty(), "{}.ir has no CHECK lines", file.name);
+        if let Some(pattern) = ir_files::unmatched_check(&printed, &checks) {
+            panic!("{}.ir: `CHECK: {pattern}` does not match the printed module", file.name);
+        }
+    }
+}
+
+/// Names of the ops the corpus uses.
+fn ops_in_corpus() -> BTreeSet<&'static str> {
+    let registry = Registry::with_all_dialects();
+    let mut texts = vec![CORE.to_string()];
+    texts.extend(ir_files::valid_files().iter().map(|f| ir_files::without_comments(&f.text)));
+    let mut names = BTreeSet::new();
+    for text in texts {
+        let module = parse_module(&text, &registry).expect("the corpus parses");
+        module.walk(module.top(), &mut |op| {
+            names.insert(module.ops[op].name());
+        });
+    }
+    names
+}
+
+/// A new op can never go untested: the corpus must use every registered op.
+#[test]
+fn the_corpus_covers_every_registered_op() {
+    let used = ops_in_corpus();
+    let missing: Vec<&str> = Registry::with_all_dialects()
+        .ops()
+        .into_iter()
+        .map(|op| op.name)
+        .filter(|name| !used.contains(name))
+        .collect();
+    assert!(missing.is_empty(), "the round-trip corpus does not use: {}", missing.join(", "));
+}
+
+/// Each dialect has its two IR text files.
+#[test]
+fn every_dialect_has_its_ir_files() {
+    let names: BTreeSet<String> = ir_files::files().into_iter().map(|f| f.name).collect();
+    let dialects: BTreeSet<&str> = Registry::with_all_dialects()
+        .ops()
+        .into_iter()
+        .map(|op| op.name.split_once('.').expect("dialect-qualified").0)
+        .collect();
+    for dialect in dialects {
+        for name in [dialect.to_string(), format!("{dialect}-invalid")] {
+            assert!(names.contains(&name), "tests/ir/dialects/{name}.ir is missing");
+        }
     }
 }
 

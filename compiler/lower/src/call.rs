@@ -532,6 +532,17 @@ impl FnLowering<'_> {
         };
         match (module.as_str(), name.as_str()) {
             ("math", "fabs") => simple(self, "math.absf"),
+            ("math", "isnan") => Some(self.compare("arith.cmpf", "uno", values[0], values[0])),
+            ("math", "isinf") => {
+                let ty = self.ty_of(values[0]);
+                let magnitude = self.apply("math.absf", &[values[0]], ty.clone());
+                let infinity = self.float(f64::INFINITY, ty);
+                Some(self.compare("arith.cmpf", "oeq", magnitude, infinity))
+            }
+            ("math", "erf") => {
+                let values = self.builtin("math.erf", values, &results);
+                values.first().copied()
+            }
             ("math", "pow") => simple(self, "math.powf"),
             ("math", _) => simple(self, &format!("math.{name}")),
             ("tensor", "zeros" | "ones" | "full" | "arange") => simple(self, &format!("tensor.{name}")),

@@ -224,7 +224,7 @@ impl FnLowering<'_> {
                 let object = self.lower_value(base);
                 let index = self.lower_value(&indices[0]);
                 self.at(expr.span);
-                self.builtin_value("str.get", &[object, index], Type::Str)
+                self.builtin_value("str.getitem", &[object, index], Type::Str)
             }
             Some(IndexResolution::Dunder(_) | IndexResolution::List | IndexResolution::Dict | IndexResolution::Tensor | IndexResolution::Python) => {
                 let place = self.lower_place(expr);

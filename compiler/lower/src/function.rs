@@ -24,6 +24,8 @@ pub enum Local {
 #[derive(Clone, Debug, Default)]
 pub struct LoopFrame {
     pub continue_values: Vec<ValueId>,
+    /// What `break` passes (the loop's results: loops that carry a position end with it).
+    pub break_values: Vec<ValueId>,
     /// How many `finally` blocks were open when the loop began.
     pub cleanup_depth: usize,
 }

@@ -36,7 +36,7 @@ impl FnLowering<'_> {
             self.bind_pattern(pattern, induction, false);
             self.block = saved;
             self.ended = ended;
-            self.loop_body(block, Vec::new(), body, Vec::new());
+            self.loop_body(block, Vec::new(), Vec::new(), body, Vec::new());
             return;
         }
         let source = self.source(iterable);
@@ -47,7 +47,9 @@ impl FnLowering<'_> {
             this.bind_pattern(pattern, element, false);
             this.block = saved;
             this.ended = ended;
-            this.loop_body(block, next.clone(), body, next);
+            // The loop's results are its loop values; `break` passes the current ones.
+            let current = this.module.blocks[block].arguments.clone();
+            this.loop_body(block, next.clone(), current, body, next);
         });
     }
 
@@ -272,7 +274,7 @@ impl FnLowering<'_> {
                 let Type::List(element) = self.ty_of(*list) else { unreachable!() };
                 self.apply("mem.list_get", &[*list, position], *element)
             }
-            Source::Str(text) => self.builtin_value("str.get", &[*text, position], Type::Str),
+            Source::Str(text) => self.builtin_value("str.getitem", &[*text, position], Type::Str),
             Source::Tensor(tensor) => {
                 let Type::Tensor(element) = self.ty_of(*tensor) else { unreachable!() };
                 self.apply("tensor.load", &[*tensor, position], *element)

@@ -362,24 +362,32 @@ impl FnLowering<'_> {
                     None => this.apply("py.none", &[], Type::PyObject),
                 };
                 let (left, right) = (python(self, left), python(self, right));
-                let predicate = match operator {
-                    CompareOp::Eq => "eq",
-                    CompareOp::NotEq => "ne",
-                    CompareOp::Lt => "lt",
-                    CompareOp::Le => "le",
-                    CompareOp::Gt => "gt",
-                    CompareOp::Ge => "ge",
-                    CompareOp::In => "in",
-                    CompareOp::NotIn => "not_in",
-                    CompareOp::Is => "is",
-                    CompareOp::IsNot => "is_not",
+                // `not in` and `is not` are the negations of `in` and `is`.
+                let (predicate, negated) = match operator {
+                    CompareOp::Eq => ("eq", false),
+                    CompareOp::NotEq => ("ne", false),
+                    CompareOp::Lt => ("lt", false),
+                    CompareOp::Le => ("le", false),
+                    CompareOp::Gt => ("gt", false),
+                    CompareOp::Ge => ("ge", false),
+                    CompareOp::In => ("in", false),
+                    CompareOp::NotIn => ("in", true),
+                    CompareOp::Is => ("is", false),
+                    CompareOp::IsNot => ("is", true),
                 };
-                self.value(
+                let result = self.value(
                     OpState::new(op("py.compare"))
                         .operands(&[left, right])
                         .attribute("predicate", Attribute::String(predicate.to_string()))
-                        .results(&[Type::I1]),
-                )
+                        .results(&[Type::PyObject]),
+                );
+                // The chain is a `bool`: the object's truthiness, as Python's `if a < b` uses.
+                let truthy = self.apply("py.truthy", &[result], Type::I1);
+                if negated {
+                    self.not(truthy)
+                } else {
+                    truthy
+                }
             }
             Some(OperatorResolution::Dunder { method, flipped, negated }) => {
                 let (left, right) = (left.expect("a value"), right.expect("a value"));
@@ -453,7 +461,7 @@ impl FnLowering<'_> {
                     Type::Str => "str",
                     Type::List(_) => "list",
                     Type::Dict(..) => "dict",
-                    _ => "value",
+                    other => panic!("lowering: comparing values of type {other}"),
                 };
                 if matches!(operator, CompareOp::Eq | CompareOp::NotEq) {
                     let equal = self.builtin_value(&format!("{prefix}.eq"), &[left, right], Type::I1);

@@ -142,19 +142,21 @@ impl FnLowering<'_> {
         let (after_region, after) = self.region_with_block(&[]);
         self.emit(OpState::new(op("scf.while")).region(before_region).region(after_region));
         self.fill_block(before, |this| vec![this.lower_condition(condition)], "scf.condition");
-        self.loop_body(after, Vec::new(), body, Vec::new());
+        self.loop_body(after, Vec::new(), Vec::new(), body, Vec::new());
     }
 
-    /// Fills a loop's body block: `body`, then `scf.yield` of `next` (also what `continue`
-    /// passes). `prologue` values are computed by the caller before.
+    /// Fills a loop's body block: `body`, then `scf.yield` of `next`; `continue` passes
+    /// `continue_values` and `break` passes `break_values`.
     pub fn loop_body(
         &mut self,
         block: mlc_ir::BlockId,
         continue_values: Vec<ValueId>,
+        break_values: Vec<ValueId>,
         body: &ast::Block,
         next: Vec<ValueId>,
     ) {
-        let frame = LoopFrame { continue_values, cleanup_depth: self.cleanups.len() };
+        let frame =
+            LoopFrame { continue_values, break_values, cleanup_depth: self.cleanups.len() };
         self.fill_block(
             block,
             |this| {
@@ -172,7 +174,8 @@ impl FnLowering<'_> {
         let location = self.location.clone();
         self.run_cleanups(frame.cleanup_depth);
         self.location = location;
-        let operands = if terminator == "scf.continue" { frame.continue_values } else { Vec::new() };
+        let operands =
+            if terminator == "scf.continue" { frame.continue_values } else { frame.break_values };
         self.terminate(OpState::new(op(terminator)).operands(&operands));
     }
 

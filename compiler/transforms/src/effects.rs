@@ -54,10 +54,8 @@ pub fn may_trap(module: &Module, op: OpId) -> bool {
         _ if SAFE_OPS.contains(&name) => false,
         _ => {
             let dialect = name.split('.').next().unwrap_or("");
-            let checks_at_runtime = !matches!(
-                dialect,
-                "arith" | "math" | "agg" | "builtin" | "func" | "cf" | "scf"
-            );
+            let checks_at_runtime =
+                !matches!(dialect, "arith" | "math" | "agg" | "builtin" | "func" | "cf" | "scf");
             checks_at_runtime
                 && !matches!(data.attributes.get("in_bounds"), Some(Attribute::Bool(true)))
         }
@@ -102,11 +100,16 @@ fn divisor_is_safe(module: &Module, op: OpId, signedness: Signedness) -> bool {
     }
 }
 
-/// Whether `op` may be erased once its results are unused: pure, cannot trap, and so is
-/// everything nested in its regions (whose terminators only hand values back: `*.yield`,
-/// `scf.condition`).
+/// Whether `op` may be erased once its results are unused: pure (or an `scf.if`/`scf.for`,
+/// which always finish), cannot trap, and so is everything nested in its regions (whose
+/// terminators only hand values back: `*.yield`, `scf.condition`; an early exit is an
+/// effect). `scf.while` may never finish, so it stays.
 pub fn is_removable_when_unused(module: &Module, op: OpId) -> bool {
-    if !is_pure(module, op) || may_trap(module, op) || !module.ops[op].successors.is_empty() {
+    let finishing_structure = matches!(module.ops[op].name(), "scf.if" | "scf.for");
+    if !(is_pure(module, op) || finishing_structure)
+        || may_trap(module, op)
+        || !module.ops[op].successors.is_empty()
+    {
         return false;
     }
     let mut removable = true;
@@ -115,8 +118,7 @@ pub fn is_removable_when_unused(module: &Module, op: OpId) -> bool {
             for &nested in &module.blocks[block].ops {
                 let name = module.ops[nested].name();
                 let hands_back = name.ends_with(".yield") || name == "scf.condition";
-                let is_terminator =
-                    module.ops[nested].definition.has_trait(Trait::Terminator);
+                let is_terminator = module.ops[nested].definition.has_trait(Trait::Terminator);
                 removable &= if is_terminator {
                     hands_back
                 } else {

@@ -152,7 +152,9 @@ impl Options {
 
     fn set_file(&mut self, file: &str) -> Result<(), String> {
         if let Some(first) = &self.file {
-            return Err(format!("error: one input file expected, found `{first}` and `{file}`\n{USAGE}"));
+            return Err(format!(
+                "error: one input file expected, found `{first}` and `{file}`\n{USAGE}"
+            ));
         }
         self.file = Some(file.to_string());
         Ok(())

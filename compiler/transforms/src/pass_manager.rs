@@ -36,12 +36,15 @@ impl std::fmt::Display for PassError {
     }
 }
 
+/// Receives `(pass name, printed IR)` after each pass.
+pub type IrSink = Box<dyn FnMut(&str, &str)>;
+
 /// Runs passes in order.
 #[derive(Default)]
 pub struct PassManager {
     passes: Vec<Box<dyn Pass>>,
     verify_each: bool,
-    print_after_each: Option<Box<dyn FnMut(&str, &str)>>,
+    print_after_each: Option<IrSink>,
 }
 
 impl PassManager {
@@ -62,7 +65,7 @@ impl PassManager {
     }
 
     /// Calls `sink(pass name, printed IR)` after each pass: `--print-ir-after-all`.
-    pub fn print_after_each(&mut self, sink: Box<dyn FnMut(&str, &str)>) -> &mut PassManager {
+    pub fn print_after_each(&mut self, sink: IrSink) -> &mut PassManager {
         self.print_after_each = Some(sink);
         self
     }
@@ -73,8 +76,7 @@ impl PassManager {
 
     pub fn run(&mut self, module: &mut Module) -> Result<(), PassError> {
         for pass in &self.passes {
-            pass.run(module)
-                .map_err(|message| PassError::Failed { pass: pass.name(), message })?;
+            pass.run(module).map_err(|message| PassError::Failed { pass: pass.name(), message })?;
             if self.verify_each {
                 verify(module).map_err(|errors| PassError::Verify {
                     pass: pass.name(),

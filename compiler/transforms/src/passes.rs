@@ -3,9 +3,12 @@
 //!
 //! [`Pass`]: crate::Pass
 
+pub mod bounds_check_elim;
 pub mod canonicalize;
 pub mod cse;
 pub mod dce;
 pub mod inline;
 pub mod licm;
 pub mod scf_to_cf;
+pub mod tensor_fusion;
+pub mod tensor_to_loops;

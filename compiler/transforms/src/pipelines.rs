@@ -52,7 +52,9 @@ pub fn pipeline(name: &str) -> Option<Vec<Box<dyn Pass>>> {
         ],
         _ => return None,
     };
-    Some(names.iter().map(|name| pass_by_name(name).expect("pipelines name known passes")).collect())
+    Some(
+        names.iter().map(|name| pass_by_name(name).expect("pipelines name known passes")).collect(),
+    )
 }
 
 /// A pass manager running the pipeline named `name`.

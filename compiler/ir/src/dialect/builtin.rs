@@ -3,7 +3,7 @@
 
 use crate::attribute::Attribute;
 use crate::builder::Builder;
-use crate::dialect::checks::{attribute, string_attribute, Check};
+use crate::dialect::checks::{attribute, is_op, string_attribute, Check};
 use crate::dialect::func::lookup_symbol;
 use crate::dialect::{expect_counts, OpDefinition, Trait};
 use crate::entity::OpId;
@@ -40,7 +40,7 @@ fn verify_module(module: &Module, op: OpId) -> Result<(), String> {
 
 fn verify_struct(module: &Module, op: OpId) -> Check {
     expect_counts(module, op, 0, 0)?;
-    if module.parent_op(op).map(|parent| module.ops[parent].definition.name) != Some(MODULE.name) {
+    if !module.parent_op(op).is_some_and(|parent| is_op(module, parent, &MODULE)) {
         return Err("must be in the body of the `builtin.module`".to_string());
     }
     string_attribute(module, op, "sym_name")?;

@@ -51,7 +51,7 @@ fn verify_br(module: &Module, op: OpId) -> Check {
 fn verify_cond_br(module: &Module, op: OpId) -> Check {
     expect_operands(module, op, 1)?;
     expect_results(module, op, 0)?;
-    expect_type("an i1 condition", operand(module, op, 0), &Type::I1)?;
+    expect_type("a condition", operand(module, op, 0), &Type::I1)?;
     expect_successors(module, op, 2)
 }
 

@@ -46,6 +46,11 @@ pub(crate) fn result(module: &Module, op: OpId, index: usize) -> &Type {
     module.value_type(module.ops[op].results[index])
 }
 
+/// `@name`, quoted when needed: a symbol as the text spells it.
+pub(crate) fn symbol(name: &str) -> String {
+    Attribute::SymbolRef(name.to_string()).to_string()
+}
+
 pub(crate) fn types_of<'m>(module: &'m Module, values: &[ValueId]) -> Vec<&'m Type> {
     values.iter().map(|&v| module.value_type(v)).collect()
 }
@@ -66,14 +71,6 @@ pub(crate) fn type_list<T: std::borrow::Borrow<Type>>(types: &[T]) -> String {
 
 pub(crate) fn same_types(found: &[&Type], expected: &[Type]) -> bool {
     found.len() == expected.len() && found.iter().zip(expected).all(|(a, b)| *a == b)
-}
-
-/// `what` (`"yields"`) the types `found`, which must be `expected`.
-pub(crate) fn expect_types(what: &str, found: &[&Type], expected: &[Type]) -> Check {
-    if !same_types(found, expected) {
-        return Err(format!("{what} {} but expected {}", type_list(found), type_list(expected)));
-    }
-    Ok(())
 }
 
 pub(crate) fn attribute<'m>(module: &'m Module, op: OpId, name: &str) -> Option<&'m Attribute> {
@@ -153,6 +150,40 @@ pub(crate) fn single_block(
 
 pub(crate) fn block_argument_types(module: &Module, block: BlockId) -> Vec<&Type> {
     types_of(module, &module.blocks[block].arguments)
+}
+
+/// The block of region `name` takes arguments of the `expected` types.
+pub(crate) fn expect_block_arguments(
+    module: &Module,
+    block: BlockId,
+    name: &str,
+    expected: &[Type],
+) -> Check {
+    let found = block_argument_types(module, block);
+    if !same_types(&found, expected) {
+        return Err(format!(
+            "expects its {name} block to take {}, found {}",
+            type_list(expected),
+            type_list(&found)
+        ));
+    }
+    Ok(())
+}
+
+/// How messages name region `index` of `op`: `the before region of \`scf.while\``.
+pub(crate) fn describe_region(module: &Module, op: OpId, index: usize) -> String {
+    let data = &module.ops[op];
+    let names: &[&str] = match data.name() {
+        "scf.if" => &["then", "else"],
+        "scf.while" => &["before", "after"],
+        "rt.try" => &["body", "handler"],
+        _ if data.regions.len() == 1 => &["body"],
+        _ => &[],
+    };
+    match names.get(index) {
+        Some(name) => format!("the {name} region of `{}`", data.name()),
+        None => format!("region {index} of `{}`", data.name()),
+    }
 }
 
 /// The innermost op around `op` (its parent, or further up) that is not `transparent`.

@@ -5,7 +5,7 @@
 
 use crate::attribute::Attribute;
 use crate::builder::Builder;
-use crate::dialect::checks::{enclosing, is_op, Check};
+use crate::dialect::checks::{enclosing, is_op, symbol, Check};
 use crate::dialect::{gpu, operand_types, result_types, scf, OpDefinition, Trait};
 use crate::entity::{BlockId, OpId, ValueId};
 use crate::module::{Module, OpState};
@@ -116,7 +116,7 @@ fn verify_call(module: &Module, op: OpId) -> Result<(), String> {
         _ => return Err("expects a symbol `callee` attribute".to_string()),
     };
     let Some(func) = lookup(module, callee) else {
-        return Err(format!("calls undefined function @{callee}"));
+        return Err(format!("calls undefined function {}", symbol(callee)));
     };
     let (inputs, results) = signature(module, func)?;
     let operands = operand_types(module, op);
@@ -127,7 +127,8 @@ fn verify_call(module: &Module, op: OpId) -> Result<(), String> {
         || actual_results.iter().zip(results).any(|(a, b)| *a != b)
     {
         return Err(format!(
-            "type mismatch in call to @{callee}: expected {}",
+            "type mismatch in call to {}: expected {}",
+            symbol(callee),
             Type::function(inputs.to_vec(), results.to_vec())
         ));
     }

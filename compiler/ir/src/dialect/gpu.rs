@@ -9,7 +9,8 @@ use crate::attribute::Attribute;
 use crate::builder::Builder;
 use crate::dialect::checks::{
     expect_operands, expect_operands_at_least, expect_results, expect_type, is_op,
-    is_scalar_number, one_of, operand, result, symbol_attribute, type_list, types_of, Check,
+    is_scalar_number, one_of, operand, result, symbol, symbol_attribute, type_list, types_of,
+    Check,
 };
 use crate::dialect::func::{lookup_symbol, signature, verify_function_op};
 use crate::dialect::{region_with_block, OpDefinition, Trait};
@@ -193,14 +194,15 @@ fn verify_launch(module: &Module, op: OpId) -> Check {
     }
     let kernel = symbol_attribute(module, op, "kernel")?;
     let Some(function) = lookup(module, kernel) else {
-        return Err(format!("launches undefined kernel @{kernel}"));
+        return Err(format!("launches undefined kernel {}", symbol(kernel)));
     };
     let (inputs, _) = signature(module, function)?;
     let passed = &operands[6..];
     if passed.len() != inputs.len() || passed.iter().zip(inputs).any(|(a, b)| *a != b) {
         return Err(format!(
-            "passes {} but kernel @{kernel} takes {}",
+            "passes {} but kernel {} takes {}",
             type_list(passed),
+            symbol(kernel),
             type_list(inputs)
         ));
     }

@@ -49,7 +49,7 @@ pub const BINARY_OPERATORS: &[&str] = &[
     "lshift", "rshift",
 ];
 pub const UNARY_OPERATORS: &[&str] = &["neg", "pos", "invert"];
-pub const PREDICATES: &[&str] = &["lt", "le", "gt", "ge", "eq", "ne", "in"];
+pub const PREDICATES: &[&str] = &["lt", "le", "gt", "ge", "eq", "ne", "in", "is"];
 
 /// The native types `py.from` and `py.to` convert: numbers, `i1`, `!str`, and tuples, lists,
 /// dicts and tensors of them (Python objects may sit inside containers).
@@ -110,11 +110,12 @@ fn verify_call(module: &Module, op: OpId) -> Check {
     expect_type("a result", module.value_type(module.ops[op].results[0]), &Type::PyObject)?;
     all_objects(module, op)?;
     let keywords = match attribute(module, op, "keywords") {
-        Some(Attribute::Array(keywords)) => keywords,
+        Some(Attribute::Array(keywords)) => keywords.as_slice(),
         Some(other) => {
             return Err(format!("expects an array of strings `keywords`, found {other}"))
         }
-        None => return Err("expects a `keywords` attribute (`[]` for none)".to_string()),
+        // No keywords: every argument is positional.
+        None => &[],
     };
     if let Some(other) = keywords.iter().find(|k| !matches!(k, Attribute::String(_))) {
         return Err(format!("expects string keywords, found {other}"));

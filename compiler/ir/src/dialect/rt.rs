@@ -8,12 +8,13 @@
 mod builtins;
 mod constructors;
 
-pub use builtins::{builtin_signature, BuiltinSignature, BUILTIN_NAMES};
+pub use builtins::{builtin_signature, slice_operands, BuiltinSignature, BUILTIN_NAMES};
 pub use constructors::*;
 
+use crate::attribute::Attribute;
 use crate::dialect::checks::{
-    expect_operands, expect_operands_at_least, expect_results, expect_type, operand, result,
-    string_attribute, types_of, Check,
+    attribute, expect_operands, expect_operands_at_least, expect_results, expect_type, operand,
+    result, string_attribute, types_of, Check,
 };
 use crate::dialect::scf::{check_structured_region, YIELD};
 use crate::dialect::OpDefinition;
@@ -148,7 +149,7 @@ fn verify_panic(module: &Module, op: OpId) -> Check {
 fn verify_panic_if(module: &Module, op: OpId) -> Check {
     expect_operands(module, op, 1)?;
     expect_results(module, op, 0)?;
-    expect_type("an i1 condition", operand(module, op, 0), &Type::I1)?;
+    expect_type("a condition", operand(module, op, 0), &Type::I1)?;
     string_attribute(module, op, "message").map(|_| ())
 }
 
@@ -158,7 +159,7 @@ fn verify_assert(module: &Module, op: OpId) -> Check {
     if !(1..=2).contains(&count) {
         return Err(format!("expects a condition and an optional message, found {count} operands"));
     }
-    expect_type("an i1 condition", operand(module, op, 0), &Type::I1)?;
+    expect_type("a condition", operand(module, op, 0), &Type::I1)?;
     if count == 2 {
         expect_type("a message", operand(module, op, 1), &Type::Str)?;
     }
@@ -193,8 +194,52 @@ fn verify_raise(module: &Module, op: OpId) -> Check {
 fn verify_try(module: &Module, op: OpId) -> Check {
     expect_operands(module, op, 0)?;
     expect_results(module, op, 0)?;
-    check_structured_region(module, op, 0, "body", &[], &YIELD)?;
-    check_structured_region(module, op, 1, "handler", &[Type::RtError], &YIELD)
+    check_try_region(module, op, 0, "body", &[])?;
+    check_try_region(module, op, 1, "handler", &[Type::RtError])
+}
+
+/// A region of `rt.try`: structured (one block ending in `scf.yield` or an early exit)
+/// until `scf-to-cf`, which lowers the control flow inside it to blocks and branches but
+/// keeps the region (what it catches is still the region's extent). So: the entry block
+/// takes `arguments`; every block ends in `scf.yield` (leaving the `try` normally), an
+/// early exit, or a branch to another block of the region.
+fn check_try_region(
+    module: &Module,
+    op: OpId,
+    index: usize,
+    name: &str,
+    arguments: &[Type],
+) -> Check {
+    let blocks = &module.regions[module.ops[op].regions[index]].blocks;
+    if blocks.len() == 1 {
+        return check_structured_region(module, op, index, name, arguments, &YIELD);
+    }
+    let Some(&entry) = blocks.first() else {
+        return Err(format!("expects its {name} region to hold a block"));
+    };
+    let found: Vec<&Type> =
+        module.blocks[entry].arguments.iter().map(|&v| module.value_type(v)).collect();
+    if found.len() != arguments.len() || found.iter().zip(arguments).any(|(a, b)| *a != b) {
+        return Err(format!("expects its {name} region's entry block to take ({})", {
+            let names: Vec<String> = arguments.iter().map(ToString::to_string).collect();
+            names.join(", ")
+        }));
+    }
+    for &block in blocks {
+        let Some(&last) = module.blocks[block].ops.last() else { continue };
+        let definition = module.ops[last].definition;
+        let allowed = std::ptr::eq(definition, &YIELD)
+            || crate::dialect::scf::is_early_exit(definition)
+            || std::ptr::eq(definition, &crate::dialect::cf::BR)
+            || std::ptr::eq(definition, &crate::dialect::cf::COND_BR);
+        if definition.has_trait(crate::dialect::Trait::Terminator) && !allowed {
+            return Err(format!(
+                "expects the blocks of its {name} region to end with `scf.yield`, a branch or an early exit, found `{}`",
+                definition.name
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn verify_argv(module: &Module, op: OpId) -> Check {
@@ -214,6 +259,32 @@ fn verify_builtin(module: &Module, op: OpId) -> Check {
             results.into_iter().cloned().collect(),
         );
         return Err(format!("`{name}` takes {}, found {found}", signature.describe()));
+    }
+    if name.ends_with(".slice") {
+        verify_slice_layout(module, op)?;
+    }
+    Ok(())
+}
+
+/// A `*.slice` built-in's `slice` attribute accounts for its operands after the sliced value.
+fn verify_slice_layout(module: &Module, op: OpId) -> Check {
+    let layout = match attribute(module, op, "slice") {
+        Some(Attribute::Array(layout)) => layout,
+        Some(other) => return Err(format!("expects an array `slice` layout, found {other}")),
+        None => return Err("expects a `slice` layout attribute".to_string()),
+    };
+    let Some(expected) = slice_operands(layout) else {
+        return Err(format!(
+            "expects a `slice` layout of \"i\" and \"s\" with three 0/1 flags, found {}",
+            Attribute::Array(layout.clone())
+        ));
+    };
+    let found = module.ops[op].operands.len() - 1;
+    if found != expected {
+        return Err(format!(
+            "the `slice` layout {} takes {expected} index operands, found {found}",
+            Attribute::Array(layout.clone())
+        ));
     }
     Ok(())
 }

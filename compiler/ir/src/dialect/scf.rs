@@ -13,8 +13,9 @@ mod constructors;
 pub use constructors::*;
 
 use crate::dialect::checks::{
-    block_argument_types, enclosing, expect_operands, expect_operands_at_least, expect_results,
-    expect_type, expect_types, is_op, operand, single_block, type_list, types_of, Check,
+    describe_region, enclosing, expect_block_arguments, expect_operands, expect_operands_at_least,
+    expect_results, expect_type, is_op, operand, same_types, single_block, type_list, types_of,
+    Check,
 };
 use crate::dialect::{cf, func, rt, OpDefinition, Trait};
 use crate::entity::OpId;
@@ -101,8 +102,7 @@ pub(crate) fn check_structured_region(
     terminator: &OpDefinition,
 ) -> Check {
     let block = single_block(module, op, index, name)?;
-    let found = block_argument_types(module, block);
-    expect_types(&format!("its {name} block takes"), &found, arguments)?;
+    expect_block_arguments(module, block, name, arguments)?;
     let Some(&last) = module.blocks[block].ops.last() else { return Ok(()) };
     let definition = module.ops[last].definition;
     if definition.has_trait(Trait::Terminator)
@@ -119,7 +119,7 @@ pub(crate) fn check_structured_region(
 
 fn verify_if(module: &Module, op: OpId) -> Check {
     expect_operands(module, op, 1)?;
-    expect_type("an i1 condition", operand(module, op, 0), &Type::I1)?;
+    expect_type("a condition", operand(module, op, 0), &Type::I1)?;
     check_structured_region(module, op, 0, "then", &[], &YIELD)?;
     let else_region = module.ops[op].regions[1];
     if module.regions[else_region].blocks.is_empty() {
@@ -152,7 +152,14 @@ fn verify_for(module: &Module, op: OpId) -> Check {
         ));
     }
     let carried = owned(&loop_values(module, op));
-    expect_types("has results", &types_of(module, &module.ops[op].results), &carried)?;
+    let results = types_of(module, &module.ops[op].results);
+    if !same_types(&results, &carried) {
+        return Err(format!(
+            "expects results of the loop-carried types {}, found {}",
+            type_list(&carried),
+            type_list(&results)
+        ));
+    }
     let mut arguments = vec![bounds[0].clone()];
     arguments.extend(carried);
     check_structured_region(module, op, 0, "body", &arguments, &YIELD)
@@ -167,29 +174,34 @@ fn verify_while(module: &Module, op: OpId) -> Check {
 
 fn verify_yield(module: &Module, op: OpId) -> Check {
     expect_results(module, op, 0)?;
-    let parent = enclosing(module, op, |_| false);
-    let expected = match parent {
-        Some((parent, _)) if is_op(module, parent, &IF) => {
-            owned(&types_of(module, &module.ops[parent].results))
-        }
-        Some((parent, _)) if is_op(module, parent, &FOR) => owned(&loop_values(module, parent)),
-        Some((parent, 1)) if is_op(module, parent, &WHILE) => owned(&loop_values(module, parent)),
-        Some((parent, _)) if is_op(module, parent, &rt::TRY) => Vec::new(),
-        _ => {
-            return Err(format!(
-                "must end a region of `scf.if`, `scf.for`, `rt.try` or the `after` region of `scf.while`, found {}",
-                describe_parent(module, parent)
-            ))
-        }
+    let misplaced = |parent| {
+        format!(
+            "must end a region of `scf.if`, `scf.for`, `rt.try` or the `after` region of `scf.while`, found {}",
+            describe_parent(module, parent)
+        )
     };
-    let (parent, _) = parent.expect("matched above");
+    let Some((parent, index)) = enclosing(module, op, |_| false) else {
+        return Err(misplaced(None));
+    };
+    let expected = if is_op(module, parent, &IF) {
+        owned(&types_of(module, &module.ops[parent].results))
+    } else if is_op(module, parent, &FOR) || (is_op(module, parent, &WHILE) && index == 1) {
+        owned(&loop_values(module, parent))
+    } else if is_op(module, parent, &WHILE) {
+        // The `scf.while` reports a `before` region that does not end in `scf.condition`.
+        return Ok(());
+    } else if is_op(module, parent, &rt::TRY) {
+        Vec::new()
+    } else {
+        return Err(misplaced(Some((parent, index))));
+    };
     check_values(module, op, parent, &expected, "yields")
 }
 
 /// Compares `op`'s operand types with what `parent` expects.
 fn check_values(module: &Module, op: OpId, parent: OpId, expected: &[Type], verb: &str) -> Check {
     let found = types_of(module, &module.ops[op].operands);
-    if found.len() != expected.len() || found.iter().zip(expected).any(|(a, b)| *a != b) {
+    if !same_types(&found, expected) {
         return Err(format!(
             "{verb} {} but the enclosing `{}` expects {}",
             type_list(&found),
@@ -202,8 +214,8 @@ fn check_values(module: &Module, op: OpId, parent: OpId, expected: &[Type], verb
 
 fn describe_parent(module: &Module, parent: Option<(OpId, usize)>) -> String {
     match parent {
-        Some((parent, index)) => format!("region {index} of `{}`", module.ops[parent].name()),
-        None => "no enclosing op".to_string(),
+        Some((parent, index)) => format!("in {}", describe_region(module, parent, index)),
+        None => "in no op".to_string(),
     }
 }
 
@@ -219,10 +231,10 @@ fn verify_condition(module: &Module, op: OpId) -> Check {
         }
     };
     expect_operands_at_least(module, op, 1)?;
-    expect_type("an i1 condition", operand(module, op, 0), &Type::I1)?;
+    expect_type("a condition", operand(module, op, 0), &Type::I1)?;
     let found = types_of(module, &module.ops[op].operands[1..]);
     let expected = owned(&types_of(module, &module.ops[parent].results));
-    if found.len() != expected.len() || found.iter().zip(&expected).any(|(a, b)| *a != b) {
+    if !same_types(&found, &expected) {
         return Err(format!(
             "passes {} but the enclosing `scf.while` has results {}",
             type_list(&found),

@@ -6,14 +6,19 @@
 //!   the values yielded). When that region ends in an early exit instead of `scf.yield`
 //!   (`func.return`, `scf.break`, ...), the exit ends the enclosing block and the ops after
 //!   the `scf.if`, now unreachable, are erased.
+//! - `scf.if` whose regions only yield: `arith.select`s of the yielded values (nothing when
+//!   it has no results).
 //! - `scf.for` with constant bounds that runs zero times: its results are its initial values.
-//! - `cf.cond_br` on a constant becomes a `cf.br` (`dce` then drops the block left behind).
+//! - `cf.cond_br` on a constant becomes a `cf.br`.
+//! - In multi-block regions: unreachable blocks are erased, and straight-line chains of
+//!   blocks merged ([`blocks`]).
 //! - `rt.panic_if` on a constant false and `rt.assert` of a constant true are erased.
 //!
 //! A folded op is replaced by an `arith.constant` at the same place, with the op's location.
 //! Like MLIR's canonicalizer, ops left unused and removable (see `effects.rs`) are erased
 //! after each sweep, so folded constants do not linger.
 
+pub mod blocks;
 pub mod fold;
 pub mod identities;
 
@@ -22,7 +27,7 @@ use mlc_ir::{Attribute, Module, OpId, OpState, Trait};
 
 use crate::constants::integer_constant;
 use crate::pass_manager::Pass;
-use crate::passes::dce::remove_dead_ops;
+use crate::passes::dce::{remove_dead_ops, remove_unreachable_blocks};
 use crate::rewrite::{function_bodies, ops_within, terminator, Substitution};
 use identities::Simplification;
 
@@ -61,6 +66,8 @@ fn canonicalize_function(module: &mut Module, function: OpId) -> Result<(), Stri
             changed |= rewrite(module, op, &mut substitution)?;
         }
         substitution.apply_within(module, function);
+        changed |= remove_unreachable_blocks(module, function);
+        changed |= blocks::simplify_blocks(module, function);
         changed |= remove_dead_ops(module, function);
         if !changed {
             return Ok(());
@@ -74,7 +81,11 @@ fn rewrite(module: &mut Module, op: OpId, substitution: &mut Substitution) -> Re
     let name = module.ops[op].name();
     match name {
         "arith.constant" => return Ok(false),
-        "scf.if" => return Ok(inline_constant_if(module, op, substitution)),
+        "scf.if" => {
+            let changed = inline_constant_if(module, op, substitution)
+                || if_to_select(module, op, substitution);
+            return Ok(changed);
+        }
         "scf.for" => return Ok(erase_empty_for(module, op, substitution)),
         "cf.cond_br" => return Ok(constant_branch(module, op)),
         "rt.panic_if" | "rt.assert" => {
@@ -87,9 +98,11 @@ fn rewrite(module: &mut Module, op: OpId, substitution: &mut Substitution) -> Re
         }
         _ => {}
     }
-    // `{checked = true}` ops fold too: `fold` keeps those whose result would overflow.
+    // `{checked = true}` ops fold too: `fold` keeps those whose result would overflow; so
+    // does `math.ipowi` (not `Pure`: it panics on a negative exponent, which is not folded).
     let definition = module.ops[op].definition;
-    let pure = definition.has_trait(Trait::Pure) && !definition.has_trait(Trait::Terminator);
+    let pure = (definition.has_trait(Trait::Pure) && !definition.has_trait(Trait::Terminator))
+        || name == "math.ipowi";
     if !pure || module.ops[op].results.len() != 1 {
         return Ok(false);
     }
@@ -171,10 +184,54 @@ fn inline_constant_if(module: &mut Module, op: OpId, substitution: &mut Substitu
         let parent = module.ops[op].parent.expect("a rewritten op is in a block");
         let ops = &module.blocks[parent].ops;
         let position = ops.iter().position(|&o| o == op).expect("block/op links");
-        for dead in ops[position..].to_vec().into_iter().rev() {
+        let unreachable: Vec<OpId> = ops[position..].to_vec();
+        for dead in unreachable.into_iter().rev() {
             module.erase_op(dead);
         }
     }
+    true
+}
+
+/// `scf.if` whose regions only yield: each result is an `arith.select` of the two yielded
+/// values (or the value, when both yield the same one).
+fn if_to_select(module: &mut Module, op: OpId, substitution: &mut Substitution) -> bool {
+    let yielded = |module: &Module, region| -> Option<Vec<_>> {
+        match module.regions[region].blocks.as_slice() {
+            [] => Some(Vec::new()),
+            [block] => match module.blocks[*block].ops.as_slice() {
+                [only] if module.ops[*only].name() == "scf.yield" => Some(
+                    module.ops[*only].operands.iter().map(|&v| substitution.resolve(v)).collect(),
+                ),
+                _ => None,
+            },
+            _ => None,
+        }
+    };
+    let regions = module.ops[op].regions.clone();
+    let (Some(then_values), Some(else_values)) =
+        (yielded(module, regions[0]), yielded(module, regions[1]))
+    else {
+        return false;
+    };
+    let condition = module.ops[op].operands[0];
+    let location = module.ops[op].location.clone();
+    let mut results = Vec::new();
+    for (then_value, else_value) in then_values.into_iter().zip(else_values) {
+        if then_value == else_value {
+            results.push(then_value);
+            continue;
+        }
+        let ty = module.value_type(then_value).clone();
+        let state = OpState::new(&arith::SELECT)
+            .operands(&[condition, then_value, else_value])
+            .results(&[ty])
+            .location(location.clone());
+        let select = module.create_op(state);
+        module.insert_before(op, select);
+        results.push(module.ops[select].results[0]);
+    }
+    substitution.replace_results(module, op, &results);
+    module.erase_op(op);
     true
 }
 

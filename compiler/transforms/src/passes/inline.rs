@@ -12,12 +12,13 @@
 //! Functions are processed callees first (Tarjan's strongly connected components come out
 //! in that order), so a callee's own calls are already inlined when it is copied and its
 //! size is measured after that. The copy's ops keep their locations; the call's results
-//! become the values returned. Callees are kept, even when no call is left.
+//! become the values returned; the callee's `mem.alloca` slots go to the start of the
+//! caller's entry block. Callees are kept, even when no call is left.
 
 use std::collections::HashMap;
 
 use mlc_ir::dialect::func;
-use mlc_ir::{Attribute, Module, OpId};
+use mlc_ir::{Attribute, BlockId, Module, OpId};
 
 use crate::pass_manager::Pass;
 use crate::rewrite::{function_bodies, ops_within, terminator, Cloner, Substitution};
@@ -52,11 +53,7 @@ impl Pass for Inline {
 }
 
 /// Inlines every call in `caller` whose callee `accept`s.
-fn inline_calls_in(
-    module: &mut Module,
-    caller: OpId,
-    accept: impl Fn(&Module, OpId) -> bool,
-) {
+fn inline_calls_in(module: &mut Module, caller: OpId, accept: impl Fn(&Module, OpId) -> bool) {
     let mut substitution = Substitution::new();
     for call in ops_within(module, caller) {
         if module.ops[call].erased || module.ops[call].name() != "func.call" {
@@ -113,9 +110,20 @@ fn inline_call(module: &mut Module, call: OpId, callee: OpId, substitution: &mut
     let mut cloner = Cloner::new(parameters.into_iter().zip(arguments).collect());
     let ops = module.blocks[body].ops.clone();
     let (exit, copied) = ops.split_last().expect("an inlinable body ends in func.return");
+    let caller_entry = caller_entry_block(module, call);
     for &op in copied {
         let copy = cloner.clone_op(module, op);
-        module.insert_before(call, copy);
+        // A stack slot goes to the caller's entry, allocated once even when the call is
+        // in a loop (where lowering puts its own slots).
+        match caller_entry {
+            Some(entry) if module.ops[copy].name() == "mem.alloca" => {
+                match module.blocks[entry].ops.first().copied() {
+                    Some(first) => module.insert_before(first, copy),
+                    None => module.append_op(entry, copy),
+                }
+            }
+            _ => module.insert_before(call, copy),
+        }
     }
     let returned: Vec<_> = module.ops[*exit]
         .operands
@@ -124,6 +132,17 @@ fn inline_call(module: &mut Module, call: OpId, callee: OpId, substitution: &mut
         .collect();
     substitution.replace_results(module, call, &returned);
     module.erase_op(call);
+}
+
+/// The entry block of the function holding `op`.
+fn caller_entry_block(module: &Module, mut op: OpId) -> Option<BlockId> {
+    while let Some(parent) = module.parent_op(op) {
+        if matches!(module.ops[parent].name(), "func.func" | "gpu.func") {
+            return module.regions[module.ops[parent].regions[0]].blocks.first().copied();
+        }
+        op = parent;
+    }
+    None
 }
 
 /// Direct calls between the module's functions.

@@ -30,16 +30,20 @@
 //! lowered there, as in a function body, and the `scf.yield` ending them stays. A
 //! `scf.break`/`scf.continue` in a `rt.try` whose loop is outside it cannot branch out of the
 //! region: see [`try_exits`]. Regions of other ops (`tensor.map`, ...) are left alone.
+//!
+//! The blocks no path reaches (the continuation of an `scf.if` whose branches both exit)
+//! are erased, and straight-line chains merged (`canonicalize/blocks.rs`), so the result
+//! has one block per real join or loop header.
 
 mod try_exits;
 
 use mlc_ir::dialect::{arith, cf};
-use mlc_ir::{
-    Attribute, BlockId, Location, Module, OpId, OpState, RegionId, Type, ValueId,
-};
+use mlc_ir::{Attribute, BlockId, Location, Module, OpId, OpState, RegionId, Type, ValueId};
 
 use crate::constants::integer_constant;
 use crate::pass_manager::Pass;
+use crate::passes::canonicalize::blocks::simplify_blocks;
+use crate::passes::dce::remove_unreachable_blocks;
 use crate::rewrite::{
     append_new_op, function_bodies, insert_op_before, move_block_before, new_block_before,
     split_block_after, terminator, Substitution,
@@ -63,6 +67,8 @@ impl Pass for ScfToCf {
             let mut lowering = Lowering { substitution: Substitution::new(), entry };
             lowering.region(module, region, &Context::keeping_yields())?;
             lowering.substitution.apply_within(module, function);
+            remove_unreachable_blocks(module, function);
+            simplify_blocks(module, function);
         }
         Ok(())
     }
@@ -122,7 +128,12 @@ struct Lowering {
 
 impl Lowering {
     /// Lowers every block of `region` (a function body or a `rt.try` region).
-    fn region(&mut self, module: &mut Module, region: RegionId, context: &Context) -> Result<(), String> {
+    fn region(
+        &mut self,
+        module: &mut Module,
+        region: RegionId,
+        context: &Context,
+    ) -> Result<(), String> {
         for block in module.regions[region].blocks.clone() {
             self.block(module, block, context)?;
         }
@@ -131,17 +142,19 @@ impl Lowering {
 
     /// Lowers the structured ops of `block` in order, each splitting the block, then turns
     /// the terminator of the last piece into a branch as `context` says.
-    fn block(&mut self, module: &mut Module, block: BlockId, context: &Context) -> Result<(), String> {
+    fn block(
+        &mut self,
+        module: &mut Module,
+        block: BlockId,
+        context: &Context,
+    ) -> Result<(), String> {
         let mut current = block;
         let mut index = 0;
         while let Some(&op) = module.blocks[current].ops.get(index) {
             let name = module.ops[op].name();
             if matches!(name, "scf.if" | "scf.for" | "scf.while") {
-                let result_types: Vec<Type> = module.ops[op]
-                    .results
-                    .iter()
-                    .map(|&v| module.value_type(v).clone())
-                    .collect();
+                let result_types: Vec<Type> =
+                    module.ops[op].results.iter().map(|&v| module.value_type(v).clone()).collect();
                 let continuation = split_block_after(module, op, &result_types);
                 let arguments = module.blocks[continuation].arguments.clone();
                 self.substitution.replace_results(module, op, &arguments);
@@ -175,23 +188,18 @@ impl Lowering {
         let Some(exit) = terminator(module, block) else {
             return;
         };
-        let values: Vec<ValueId> = module.ops[exit]
-            .operands
-            .iter()
-            .map(|&v| self.substitution.resolve(v))
-            .collect();
+        let values: Vec<ValueId> =
+            module.ops[exit].operands.iter().map(|&v| self.substitution.resolve(v)).collect();
         let location = module.ops[exit].location.clone();
         let innermost_loop = context.loops.last().copied();
         let state = match (module.ops[exit].name(), context.exit) {
             ("scf.yield", Exit::If { continuation }) => branch(continuation, &values),
             ("scf.yield", Exit::ForBody { latch }) => branch(latch, &values),
             ("scf.yield", Exit::WhileAfter { before }) => branch(before, &values),
-            ("scf.condition", Exit::WhileBefore { after, exit }) => {
-                OpState::new(&cf::COND_BR)
-                    .operands(&values[..1])
-                    .successor(after, &values[1..])
-                    .successor(exit, &values[1..])
-            }
+            ("scf.condition", Exit::WhileBefore { after, exit }) => OpState::new(&cf::COND_BR)
+                .operands(&values[..1])
+                .successor(after, &values[1..])
+                .successor(exit, &values[1..]),
             ("scf.break", _) => match innermost_loop {
                 Some(targets) => branch(targets.break_to, &values),
                 None => return,
@@ -264,8 +272,7 @@ impl Lowering {
             (Some(_), _) => Direction::Up,
             (None, _) => {
                 let zero = append_constant(module, current, 0, &counter_type, &location);
-                let positive =
-                    append_compare(module, current, "sgt", step, zero, &location);
+                let positive = append_compare(module, current, "sgt", step, zero, &location);
                 Direction::Runtime { positive }
             }
         };
@@ -384,7 +391,7 @@ fn append_constant(
 ) -> ValueId {
     let state = OpState::new(&arith::CONSTANT)
         .attribute("value", Attribute::integer(value, ty.clone()))
-        .results(&[ty.clone()])
+        .results(std::slice::from_ref(ty))
         .location(location.clone());
     let op = append_new_op(module, block, state);
     module.ops[op].results[0]

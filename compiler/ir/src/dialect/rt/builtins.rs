@@ -1,8 +1,10 @@
 //! The built-ins `rt.builtin` calls by name, with their signatures: the methods of `str`,
 //! `List`, `Dict` and `Tensor` beyond what `mem` and `tensor` ops do, the operators on them
-//! that are runtime calls (`str.eq`, `list.concat`), and the `time` and `math` functions
-//! without an op. A signature may depend on the first operand (a `!list<T>` binds `T`) or,
-//! for casts, on the result (`tensor.cast`). Adding a built-in is adding a line here.
+//! that are runtime calls (`str.eq`, `list.concat`), slicing, and the `time` and `math`
+//! functions without an op. A signature may depend on the first operand (a `!list<T>` binds
+//! `T`), on the result (`tensor.cast`), or on the number of operands (the `*.slice` built-ins,
+//! whose `slice` attribute says what the `i64` operands after the sliced value are: see
+//! `slice_operands`). Adding a built-in is adding a line here.
 
 use crate::dialect::checks::same_types;
 use crate::types::Type;
@@ -114,6 +116,17 @@ pub fn builtin_signature(
         format!("`{name}` takes a {expected} first operand, found {found}")
     };
     let found = match family {
+        "str" | "list" | "tensor" if method == "slice" => {
+            let sliced = match (family, operands.first()) {
+                (_, Some(sliced @ Type::Str)) if family == "str" => sliced,
+                (_, Some(sliced @ Type::List(_))) if family == "list" => sliced,
+                (_, Some(sliced @ Type::Tensor(_))) if family == "tensor" => sliced,
+                _ => return Err(receiver(&format!("!{family}"))),
+            };
+            let mut takes = vec![(*sliced).clone()];
+            takes.resize(operands.len(), Type::I64);
+            Some(signature(takes, vec![(*sliced).clone()]))
+        }
         "str" => str_builtin(method),
         "list" => match operands.first() {
             Some(Type::List(element)) => list_builtin(method, element),
@@ -151,6 +164,7 @@ fn str_builtin(method: &str) -> Option<BuiltinSignature> {
         // second.
         "find" | "compare" => signature(vec![s(), s()], vec![Type::I64]),
         "getitem" => signature(vec![s(), Type::I64], vec![s()]),
+        "repeat" => signature(vec![s(), Type::I64], vec![s()]),
         // `contains`: whether the second operand occurs in the first (`sub in s`).
         "contains" | "eq" | "startswith" | "endswith" => signature(vec![s(), s()], vec![Type::I1]),
         "split" => with_optional(vec![s(), s()], vec![list(s())]),
@@ -178,6 +192,9 @@ fn list_builtin(method: &str, element: &Type) -> Option<BuiltinSignature> {
         "index" | "count" => signature(vec![l(), t()], vec![Type::I64]),
         "contains" => signature(vec![l(), t()], vec![Type::I1]),
         "concat" => signature(vec![l(), l()], vec![l()]),
+        "repeat" => signature(vec![l(), Type::I64], vec![l()]),
+        // `min(xs)`, `max(xs)`: an empty list raises.
+        "min" | "max" => signature(vec![l()], vec![t()]),
         "eq" => signature(vec![l(), l()], vec![Type::I1]),
         "compare" => signature(vec![l(), l()], vec![Type::I64]),
         _ => return None,
@@ -215,6 +232,23 @@ fn tensor_builtin(method: &str, tensor: &Type, results: &[&Type]) -> Option<Buil
             signature(vec![tensor.clone()], vec![target])
         }
         _ => return None,
+    })
+}
+
+/// The number of `i64` operands after the sliced value that a `slice` layout describes: one
+/// per `"i"` (an index), and for a slice `"s"` followed by three `0`/`1` flags, one per part
+/// present (start, stop, step): `["i", "s101"]` takes three. `None` for a malformed layout.
+pub fn slice_operands(layout: &[crate::attribute::Attribute]) -> Option<usize> {
+    layout.iter().try_fold(0, |count, entry| match entry {
+        crate::attribute::Attribute::String(code) if code == "i" => Some(count + 1),
+        crate::attribute::Attribute::String(code)
+            if code.len() == 4
+                && code.starts_with('s')
+                && code[1..].chars().all(|c| c == '0' || c == '1') =>
+        {
+            Some(count + code[1..].matches('1').count())
+        }
+        _ => None,
     })
 }
 

@@ -7,9 +7,8 @@
 use crate::attribute::Attribute;
 use crate::builder::Builder;
 use crate::dialect::checks::{
-    block_argument_types, enclosing, expect_operands, expect_operands_at_least, expect_results,
-    expect_type, expect_types, is_op, is_scalar_number, one_of, operand, result, single_block,
-    Check,
+    enclosing, expect_block_arguments, expect_operands, expect_operands_at_least, expect_results,
+    expect_type, is_op, is_scalar_number, one_of, operand, result, single_block, Check,
 };
 use crate::dialect::{region_with_block, Trait};
 use crate::entity::{BlockId, OpId, ValueId};
@@ -51,7 +50,7 @@ fn verify_body(module: &Module, op: OpId) -> Check {
         elements.push(tensor_operand(module, op, index)?.clone());
     }
     let block = single_block(module, op, 0, "body")?;
-    expect_types("its body block takes", &block_argument_types(module, block), &elements)?;
+    expect_block_arguments(module, block, "body", &elements)?;
     if let Some(&last) = module.blocks[block].ops.last() {
         let definition = module.ops[last].definition;
         if definition.has_trait(Trait::Terminator) && !std::ptr::eq(definition, &YIELD) {

@@ -53,7 +53,8 @@ pub fn fold(module: &Module, op: OpId) -> Option<Attribute> {
                 let predicate = string_attribute(module, op, "predicate")?;
                 return compare_floats(predicate, lhs, rhs).map(bool_attribute);
             }
-            float_binary_op(name, float_kind(ty)?, lhs, rhs).map(|v| Attribute::float(v, ty.clone()))
+            float_binary_op(name, float_kind(ty)?, lhs, rhs)
+                .map(|v| Attribute::float(v, ty.clone()))
         }
         [Attribute::Float { bits, .. }, Attribute::Integer { value: exponent, .. }]
             if name == "math.fpowi" =>
@@ -87,10 +88,8 @@ fn integer_binary(
     checked: bool,
 ) -> Option<u128> {
     let (lhs_bits, rhs_bits) = (integer.pattern(lhs), integer.pattern(rhs));
-    let (lhs_canonical, rhs_canonical) =
-        (integer.canonical(lhs_bits), integer.canonical(rhs_bits));
-    let (lhs_signed, rhs_signed) =
-        (integer.signed_value(lhs_bits), integer.signed_value(rhs_bits));
+    let (lhs_canonical, rhs_canonical) = (integer.canonical(lhs_bits), integer.canonical(rhs_bits));
+    let (lhs_signed, rhs_signed) = (integer.signed_value(lhs_bits), integer.signed_value(rhs_bits));
     let (lhs_unsigned, rhs_unsigned) =
         (integer.unsigned_value(lhs_bits), integer.unsigned_value(rhs_bits));
     let signed_min = -(1i128 << (integer.bits - 1));
@@ -139,9 +138,7 @@ fn integer_binary(
         "arith.shrsi" if rhs_unsigned < i128::from(integer.bits) => {
             pattern(lhs_signed >> rhs_unsigned)
         }
-        "arith.shrui" if rhs_unsigned < i128::from(integer.bits) => {
-            Some(lhs_bits >> rhs_unsigned)
-        }
+        "arith.shrui" if rhs_unsigned < i128::from(integer.bits) => Some(lhs_bits >> rhs_unsigned),
         "arith.maxsi" => pattern(lhs_signed.max(rhs_signed)),
         "arith.minsi" => pattern(lhs_signed.min(rhs_signed)),
         "arith.maxui" => pattern(lhs_unsigned.max(rhs_unsigned)),
@@ -151,7 +148,12 @@ fn integer_binary(
 }
 
 /// `arith.cmpi`: each predicate reads the patterns signed (`s..`) or unsigned (`u..`).
-pub fn compare_integers(integer: IntegerType, predicate: &str, lhs: i128, rhs: i128) -> Option<bool> {
+pub fn compare_integers(
+    integer: IntegerType,
+    predicate: &str,
+    lhs: i128,
+    rhs: i128,
+) -> Option<bool> {
     let (lhs_bits, rhs_bits) = (integer.pattern(lhs), integer.pattern(rhs));
     let (ls, rs) = (integer.signed_value(lhs_bits), integer.signed_value(rhs_bits));
     let (lu, ru) = (integer.unsigned_value(lhs_bits), integer.unsigned_value(rhs_bits));
@@ -251,13 +253,22 @@ fn float_binary_op(name: &str, kind: FloatKind, lhs: f64, rhs: f64) -> Option<f6
 
 fn unary(name: &str, operand: &Attribute, result_type: &Type) -> Option<Attribute> {
     match operand {
-        Attribute::Integer { value, ty } => integer_unary(name, IntegerType::of(ty)?, *value, result_type),
-        Attribute::Float { bits, ty } => float_unary(name, float_kind(ty)?, f64::from_bits(*bits), result_type),
+        Attribute::Integer { value, ty } => {
+            integer_unary(name, IntegerType::of(ty)?, *value, result_type)
+        }
+        Attribute::Float { bits, ty } => {
+            float_unary(name, float_kind(ty)?, f64::from_bits(*bits), result_type)
+        }
         _ => None,
     }
 }
 
-fn integer_unary(name: &str, source: IntegerType, value: i128, result_type: &Type) -> Option<Attribute> {
+fn integer_unary(
+    name: &str,
+    source: IntegerType,
+    value: i128,
+    result_type: &Type,
+) -> Option<Attribute> {
     let bits = source.pattern(value);
     let signed = source.signed_value(bits);
     let unsigned = source.unsigned_value(bits);
@@ -298,10 +309,11 @@ fn integer_unary(name: &str, source: IntegerType, value: i128, result_type: &Typ
                 (target.bits == source.bits).then(|| target.attribute(bits, result_type))
             }
         },
-        "math.absi" => {
-            let absolute = source.canonical(bits).checked_abs()?;
-            source.contains(absolute).then(|| source.attribute(source.pattern(absolute), result_type))
+        // Wraps at the minimum (`absi(MIN) == MIN`); `uN` values are their own.
+        "math.absi" if source.signed => {
+            Some(source.attribute(source.pattern(signed.abs()), result_type))
         }
+        "math.absi" => Some(source.attribute(bits, result_type)),
         _ => None,
     }
 }

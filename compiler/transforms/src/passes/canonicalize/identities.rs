@@ -31,11 +31,11 @@ pub fn simplify(module: &Module, op: OpId) -> Option<Simplification> {
     };
     let result_type = module.value_type(*result);
     match data.operands.as_slice() {
-        &[lhs, rhs] => binary(module, op, lhs, rhs, result_type),
-        &[condition, if_true, if_false] if data.name() == "arith.select" => {
-            select(module, condition, if_true, if_false)
+        [lhs, rhs] => binary(module, op, *lhs, *rhs, result_type),
+        [condition, if_true, if_false] if data.name() == "arith.select" => {
+            select(module, *condition, *if_true, *if_false)
         }
-        &[operand] => unary(module, op, operand, result_type),
+        [operand] => unary(module, op, *operand, result_type),
         _ => None,
     }
 }
@@ -141,8 +141,8 @@ fn integer_binary(
     let signed_one = integer.signed_value(pattern) == 1;
     let unsigned_one = pattern == 1;
     Some(match name {
-        "arith.addi" | "arith.subi" | "arith.ori" | "arith.xori" | "arith.shli"
-        | "arith.shrsi" | "arith.shrui"
+        "arith.addi" | "arith.subi" | "arith.ori" | "arith.xori" | "arith.shli" | "arith.shrsi"
+        | "arith.shrui"
             if is_zero =>
         {
             Value(lhs)
@@ -209,7 +209,12 @@ fn select(
     None
 }
 
-fn unary(module: &Module, op: OpId, operand: ValueId, result_type: &Type) -> Option<Simplification> {
+fn unary(
+    module: &Module,
+    op: OpId,
+    operand: ValueId,
+    result_type: &Type,
+) -> Option<Simplification> {
     let name = module.ops[op].name();
     let inner = defining_op(module, operand)?;
     let inner_data = &module.ops[inner];

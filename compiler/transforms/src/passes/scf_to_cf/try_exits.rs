@@ -25,7 +25,9 @@ use mlc_ir::dialect::{arith, mem, scf};
 use mlc_ir::{Attribute, BlockId, Module, OpId, OpState, Type, ValueId};
 
 use super::{append_compare, append_constant, Context, Lowering};
-use crate::rewrite::{append_new_op, insert_op_before, new_block_before, split_block_after, terminator};
+use crate::rewrite::{
+    append_new_op, insert_op_before, new_block_before, split_block_after, terminator,
+};
 
 impl Lowering {
     /// Lowers the regions of the `rt.try` `op`, then moves the loop exits left in them to
@@ -53,24 +55,32 @@ impl Lowering {
         let location = module.ops[op].location.clone();
         let kind_slot = self.slot(module, &Type::I64);
         let zero = insert_constant(module, op, 0);
-        insert_op_before(module, op, store(zero, kind_slot));
+        insert_op_before(module, op, store(zero, kind_slot).location(location.clone()));
 
         // In the regions: record which exit and its values, then end the `rt.try`.
         let mut dispatch = Vec::new();
         for (index, &exit) in exits.iter().enumerate() {
             let kind = index as i128 + 1;
+            let definition = module.ops[exit].definition;
+            let exit_location = module.ops[exit].location.clone();
             let constant = insert_constant(module, exit, kind);
-            insert_op_before(module, exit, store(constant, kind_slot));
+            insert_op_before(
+                module,
+                exit,
+                store(constant, kind_slot).location(exit_location.clone()),
+            );
             let mut slots = Vec::new();
             for value in module.ops[exit].operands.clone() {
                 let value = self.substitution.resolve(value);
                 let slot = self.slot(module, &module.value_type(value).clone());
-                insert_op_before(module, exit, store(value, slot));
+                insert_op_before(module, exit, store(value, slot).location(exit_location.clone()));
                 slots.push(slot);
             }
-            let definition = module.ops[exit].definition;
-            let exit_location = module.ops[exit].location.clone();
-            insert_op_before(module, exit, OpState::new(&scf::YIELD).location(exit_location.clone()));
+            insert_op_before(
+                module,
+                exit,
+                OpState::new(&scf::YIELD).location(exit_location.clone()),
+            );
             module.erase_op(exit);
             dispatch.push((kind, slots, definition, exit_location));
         }
@@ -78,12 +88,14 @@ impl Lowering {
         // After the `rt.try`: branch on the exit kind to re-create each exit.
         let continuation = split_block_after(module, op, &[]);
         let current = module.ops[op].parent.expect("a lowered op is in a block");
-        let loaded = append_new_op(module, current, load(kind_slot, Type::I64).location(location.clone()));
+        let loaded =
+            append_new_op(module, current, load(kind_slot, Type::I64).location(location.clone()));
         let kind_value = module.ops[loaded].results[0];
         let mut check = current;
         let count = dispatch.len();
         let mut exit_blocks = Vec::new();
-        for (position, (kind, slots, definition, exit_location)) in dispatch.into_iter().enumerate() {
+        for (position, (kind, slots, definition, exit_location)) in dispatch.into_iter().enumerate()
+        {
             let exit_block = new_block_before(module, continuation, &[]);
             let next = if position + 1 == count {
                 continuation
@@ -106,7 +118,11 @@ impl Lowering {
                 let Type::MemRef { element, .. } = module.value_type(slot).clone() else {
                     unreachable!("slots are memory references")
                 };
-                let op = append_new_op(module, exit_block, load(slot, *element));
+                let op = append_new_op(
+                    module,
+                    exit_block,
+                    load(slot, *element).location(exit_location.clone()),
+                );
                 values.push(module.ops[op].results[0]);
             }
             append_new_op(
@@ -125,7 +141,8 @@ impl Lowering {
 
     /// A new rank-0 stack slot of `ty` at the start of the function's entry block.
     fn slot(&mut self, module: &mut Module, ty: &Type) -> ValueId {
-        let slot_type = Type::MemRef { element: Box::new(ty.clone()), shape: Vec::new(), strides: None };
+        let slot_type =
+            Type::MemRef { element: Box::new(ty.clone()), shape: Vec::new(), strides: None };
         let state = OpState::new(&mem::ALLOCA).results(&[slot_type]);
         let alloca = module.create_op(state);
         match module.blocks[self.entry].ops.first().copied() {
