@@ -1,4 +1,4 @@
-# Covers: f16 and bf16 values: exactly representable arithmetic, their precision limits (2048 + 1 in f16, 256 + 1 in bf16), rounding of 0.1, the f16 maximum, casts to f64
+# Covers: f16 and bf16 values: exactly representable arithmetic, their precision limits (2048 + 1 in f16, 256 + 1 in bf16), rounding of 0.1, the f16 maximum, casts between float types, from and to integers
 # Exit: 0
 # Python: no
 
@@ -20,3 +20,5 @@ fn main():
     let b_tenth: bf16 = 0.1
     print(f64(b_tenth))
     print(f32(h) + f32(b), f64(bf16(3)) * 2.0, i64(f16(7.75)))
+    let k: i32 = 12
+    print(f16(k) * 0.5, f16(b) + 0.25, bf16(f32(0.75)), u8(f32(200.5)), i16(h_big))

@@ -3,7 +3,9 @@
 
 fn main():
     let xs = [1, 2, 3]
+    var checked = 0
     for x in xs:
         print("checking", x)
         assert x < 3
-    print("not reached")
+        checked += 1
+    print("not reached", checked)

@@ -20,7 +20,10 @@ fn main():
     for n, prime in enumerate(flags):
         if prime:
             primes.append(n)
-    print(len(primes), primes[:10], primes[len(primes) - 1])
+    var first = List[i64]()
+    for i in range(10):
+        first.append(primes[i])
+    print(len(primes), first, primes[len(primes) - 1])
     var largest_gap = 0
     var gap_start = 0
     var twins = 0

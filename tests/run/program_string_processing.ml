@@ -35,7 +35,10 @@ fn title(text: str) -> str:
     for word in text.split(" "):
         if word == "":
             continue
-        words.append(word[0].upper() + word[1:].lower())
+        var capitalized = ""
+        for i, ch in enumerate(word):
+            capitalized += ch.upper() if i == 0 else ch.lower()
+        words.append(capitalized)
     return " ".join(words)
 
 fn main():

@@ -4,6 +4,9 @@
 struct Cell:
     value: i64
 
+struct Wrapper:
+    inner: Cell
+
 fn bump(c: Cell) -> Cell:
     var copy = c
     copy.value += 1
@@ -29,6 +32,11 @@ fn main():
     cells.append(stored)
     stored.value = 4
     print(cells[2].value, stored.value)
+    var inner = Cell(1)
+    let wrapped = Wrapper(inner)
+    let pair = (inner, 0)
+    inner.value = 50
+    print(wrapped.inner.value, pair[0].value, inner.value)
     let xs = [0]
     let ys = xs
     ys.append(2)

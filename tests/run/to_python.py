@@ -26,6 +26,12 @@ The translation is token-based, not a compiler: it handles the subset the corpus
     argument of `append`/`insert`, are copied (`_v`), as are struct fields on construction.
     A struct placed into a list or tuple literal and then mutated through its variable is
     NOT copied: the corpus does not do that.
+  - an integer literal where mlc expects a float (`let x: f64 = 1`, `f(1)` for an `f64`
+    parameter, an `f64` struct field) prints `1.0` in mlc but `1` in Python: the translation
+    checks annotated bindings, parameters and fields at run time and fails on an int there.
+    (Literals typed by other contexts, such as explicit type arguments or return types,
+    are not checked: the corpus writes float literals for floats in translatable programs.)
+  - `@inline` is dropped.
   - `math` is a copy of Python's whose `floor` and `ceil` return floats, as mlc's do.
   - `\\u{1F600}` escapes become Python's `\\U0001F600`.
   - `main` may return the exit code: the program ends with `sys.exit(main())`.
@@ -66,13 +72,22 @@ def _v(value):
         return tuple(_v(element) for element in value)
     return value
 
+_FLOAT_TYPES = ("f16", "bf16", "f32", "f64")
+
+def _float(value, type_name):
+    """Guards the translation: an integer literal where mlc expects a float would print as
+    an int in Python (`let x: f64 = 1` prints 1.0 in mlc), so the corpus must not rely on it."""
+    if type_name in _FLOAT_TYPES and not isinstance(value, float):
+        raise TypeError(f"to_python: {value!r} where mlc expects {type_name}: write a float literal")
+    return value
+
 def _struct(cls):
-    cls = _dataclasses.dataclass(cls)
     def __post_init__(self):
         for field in _dataclasses.fields(self):
-            setattr(self, field.name, _v(getattr(self, field.name)))
-    cls.__post_init__ = __post_init__
-    return cls
+            value = _float(getattr(self, field.name), field.type)
+            setattr(self, field.name, _v(value))
+    cls.__post_init__ = __post_init__  # before dataclass(), whose __init__ looks for it
+    return _dataclasses.dataclass(cls)
 
 '''
 
@@ -306,6 +321,16 @@ def convert_tokens(tokens, generic_functions):
     return out
 
 
+def float_parameters(tokens):
+    """Names of the parameters declared with a float type."""
+    names = []
+    for part in split_top_level(tokens, ","):
+        pieces = split_top_level(split_top_level(part, "=")[0], ":")
+        if len(pieces) == 2 and text_of(pieces[1]) in ("f16", "bf16", "f32", "f64"):
+            names.append((text_of(pieces[0]), text_of(pieces[1])))
+    return names
+
+
 def convert_parameters(tokens, generic_functions):
     parameters = []
     for part in split_top_level(tokens, ","):
@@ -332,6 +357,19 @@ def convert_statement(tokens, indent, generic_functions):
     first = tokens[positions[0]].text
     second = tokens[positions[1]].text if len(positions) > 1 else None
 
+    if first == "@":
+        # `@inline` is a code generation hint: nothing in Python.
+        return []
+
+    block_keywords = ("fn", "struct", "if", "elif", "else", "while", "for", "try", "except", "finally")
+    if first not in block_keywords:
+        parts = split_top_level(tokens, ";")
+        if len(parts) > 1:
+            lines = []
+            for part in parts:
+                lines += convert_statement(part, indent, generic_functions)
+            return lines
+
     if first == "fn":
         name = tokens[positions[1]].text
         index = next_significant(tokens, positions[1])
@@ -340,13 +378,15 @@ def convert_statement(tokens, indent, generic_functions):
         close = matching(tokens, index)
         parameters = convert_parameters(tokens[index + 1:close], generic_functions)
         rest = tokens[close + 1:]
-        colon = split_top_level(rest, ":")
         body = text_of(tokens_after_first_colon(rest))
         line = f"{indent}def {name}({parameters}):"
+        checks = [
+            f"{indent}    _float({parameter}, {type_name!r})"
+            for parameter, type_name in float_parameters(tokens[index + 1:close])
+        ]
         if body:
-            return [line] + convert_statement(tokenize(body), indent + "    ", generic_functions)
-        del colon
-        return [line]
+            return [line] + checks + convert_statement(tokenize(body), indent + "    ", generic_functions)
+        return [line] + checks
 
     if first == "struct":
         name = tokens[positions[1]].text
@@ -378,8 +418,12 @@ def convert_statement(tokens, indent, generic_functions):
     if first in ("let", "var"):
         rest = tokens[positions[0] + 1:]
         pieces = split_top_level(rest, "=")
-        target = split_top_level(pieces[0], ":")[0]
+        target_and_type = split_top_level(pieces[0], ":")
+        target = target_and_type[0]
         value = convert_expression(text_of(rest_after_first_equal(rest)), generic_functions)
+        if len(target_and_type) == 2:
+            type_name = text_of(target_and_type[1])
+            value = f"_float({value}, {type_name!r})"
         return [f"{indent}{text_of(target)} = _v({value})"]
 
     if first == "except":
@@ -403,14 +447,6 @@ def convert_statement(tokens, indent, generic_functions):
         if body:
             return [line] + convert_statement(tokenize(body), indent + "    ", generic_functions)
         return [line]
-
-    # Statements separated by `;`.
-    parts = split_top_level(tokens, ";")
-    if len(parts) > 1:
-        lines = []
-        for part in parts:
-            lines += convert_statement(part, indent, generic_functions)
-        return lines
 
     converted = convert_tokens(tokens, generic_functions)
     if first not in STATEMENT_KEYWORDS:

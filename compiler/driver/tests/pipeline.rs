@@ -27,7 +27,9 @@ fn lower_all(folder: &str, minimum: usize) {
             let result = std::panic::catch_unwind(|| mlc_driver::build::emit_ir(&name, &text, raw));
             match result {
                 Ok(Ok(ir)) => assert!(ir.contains("builtin.module")),
-                Ok(Err(diagnostics)) => failures.push(format!("{name}: does not check:\n{diagnostics}")),
+                Ok(Err(diagnostics)) => {
+                    failures.push(format!("{name}: does not check:\n{diagnostics}"))
+                }
                 Err(panic) => {
                     let message = panic
                         .downcast_ref::<String>()
@@ -54,5 +56,5 @@ fn lowering_tests_lower_and_verify_after_every_pass() {
 
 #[test]
 fn run_pass_programs_lower_and_verify_after_every_pass() {
-    lower_all("tests/run", 0);
+    lower_all("tests/run", 60);
 }

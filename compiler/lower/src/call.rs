@@ -53,7 +53,9 @@ impl FnLowering<'_> {
                 let mut fields = Vec::new();
                 for (source, field) in sources.iter().zip(&data.fields) {
                     fields.push(match source {
-                        ArgumentSource::Argument(index) => evaluated[*index].expect("a field value"),
+                        ArgumentSource::Argument(index) => {
+                            evaluated[*index].expect("a field value")
+                        }
                         _ => {
                             let default = field.default.clone().expect("checked: a field default");
                             self.lower_default(&default, &field.ty, strukt.file(self.db))
@@ -61,7 +63,8 @@ impl FnLowering<'_> {
                     });
                 }
                 self.at(expr.span);
-                Some(self.apply("agg.make", &fields, Type::Struct(strukt.name(self.db).clone())))
+                let ty = self.value_ty(&Ty::Struct(strukt));
+                Some(self.apply("agg.make", &fields, ty))
             }
             CallTarget::Cast { from, to } => {
                 let value = self.lower_value(&args[0].value);
@@ -86,7 +89,13 @@ impl FnLowering<'_> {
                 let values = self.arguments(args, &sources, None, &[]);
                 self.at(expr.span);
                 let result = self.expr_ty(expr);
-                self.builtin_method(&receiver.substitute(&self.type_args), method, object, &values, &result)
+                self.builtin_method(
+                    &receiver.substitute(&self.type_args),
+                    method,
+                    object,
+                    &values,
+                    &result,
+                )
             }
             CallTarget::KernelLaunch { kernel, type_args } => {
                 let ExprKind::Index { base: _, indices } = &callee.kind else {
@@ -135,12 +144,14 @@ impl FnLowering<'_> {
                 let mut operands = vec![function];
                 operands.extend(positional);
                 operands.extend(keyword_values);
-                Some(self.value(
-                    OpState::new(op("py.call"))
-                        .operands(&operands)
-                        .attribute("keywords", Attribute::Array(keywords))
-                        .results(&[Type::PyObject]),
-                ))
+                Some(
+                    self.value(
+                        OpState::new(op("py.call"))
+                            .operands(&operands)
+                            .attribute("keywords", Attribute::Array(keywords))
+                            .results(&[Type::PyObject]),
+                    ),
+                )
             }
         }
     }
@@ -248,7 +259,12 @@ impl FnLowering<'_> {
         self.call_function(function, type_args, &operands)
     }
 
-    pub fn call_method_on_place(&mut self, function: FunctionId, receiver: &Place, arguments: &[ValueId]) {
+    pub fn call_method_on_place(
+        &mut self,
+        function: FunctionId,
+        receiver: &Place,
+        arguments: &[ValueId],
+    ) {
         self.call_method(function, Vec::new(), receiver, arguments);
     }
 
@@ -297,6 +313,23 @@ impl FnLowering<'_> {
         }
         let source = self.ty_of(value);
         let target = self.value_ty(to);
+        if source == Type::Str && target != Type::I1 {
+            // `i64("42")`, `f64("1.5")`: parsed by the runtime (a malformed text raises).
+            let (name, parsed) = if target.is_float() {
+                ("str.to_f64", Type::F64)
+            } else {
+                ("str.to_i64", Type::I64)
+            };
+            let number = self.builtin_value(name, &[value], parsed.clone());
+            let from = if parsed.is_float() { Ty::F64 } else { Ty::I64 };
+            return self.cast(number, &from, to);
+        }
+        if target == Type::I1 && (source.is_handle() || matches!(source, Type::Tuple(_))) {
+            // Truthiness of a container: not empty.
+            let length = self.length(value, from);
+            let zero = self.i64(0);
+            return self.compare("arith.cmpi", "ne", length, zero);
+        }
         match (&source, &target) {
             (_, Type::Int(1)) if source.is_float() => {
                 let zero = self.float(0.0, source.clone());
@@ -306,16 +339,28 @@ impl FnLowering<'_> {
                 let zero = self.int(0, source.clone());
                 self.compare("arith.cmpi", "ne", value, zero)
             }
+            (Type::Float(_), Type::Float(_)) if source.bit_width() == target.bit_width() => {
+                // `f16` <-> `bf16`: through `f32`, which holds both exactly.
+                let wide = self.apply("arith.extf", &[value], Type::Float(mlc_ir::FloatKind::F32));
+                self.apply("arith.truncf", &[wide], target)
+            }
             (Type::Float(_), Type::Float(_)) => {
-                let name = if source.bit_width() < target.bit_width() { "arith.extf" } else { "arith.truncf" };
+                let name = if source.bit_width() < target.bit_width() {
+                    "arith.extf"
+                } else {
+                    "arith.truncf"
+                };
                 self.apply(name, &[value], target)
             }
             (Type::Float(_), Type::Int(_)) => self.apply("arith.fptosi", &[value], target),
             (Type::Float(_), Type::UInt(_)) => self.apply("arith.fptoui", &[value], target),
-            (Type::Int(1) | Type::UInt(_), Type::Float(_)) => self.apply("arith.uitofp", &[value], target),
+            (Type::Int(1) | Type::UInt(_), Type::Float(_)) => {
+                self.apply("arith.uitofp", &[value], target)
+            }
             (Type::Int(_), Type::Float(_)) => self.apply("arith.sitofp", &[value], target),
             _ => {
-                let (from_bits, to_bits) = (source.bit_width().unwrap_or(64), target.bit_width().unwrap_or(64));
+                let (from_bits, to_bits) =
+                    (source.bit_width().unwrap_or(64), target.bit_width().unwrap_or(64));
                 let signed_source = matches!(source, Type::Int(bits) if bits > 1);
                 if from_bits < to_bits {
                     let name = if signed_source { "arith.extsi" } else { "arith.extui" };
@@ -404,7 +449,8 @@ impl FnLowering<'_> {
                 })
             }
             BuiltinFunction::Min | BuiltinFunction::Max => {
-                let values: Vec<ValueId> = self.evaluate_in_order(args).into_iter().flatten().collect();
+                let values: Vec<ValueId> =
+                    self.evaluate_in_order(args).into_iter().flatten().collect();
                 self.at(expr.span);
                 let is_min = builtin == BuiltinFunction::Min;
                 if let [single] = values.as_slice() {
@@ -412,18 +458,14 @@ impl FnLowering<'_> {
                     let name = if is_min { "list.min" } else { "list.max" };
                     return Some(self.builtin_value(name, &[*single], ty));
                 }
+                // Python's `min(a, b)` is `b if b < a else a` (the first of equals, and NaN
+                // compares as Python does): a comparison and a select, for every type.
+                let operator = if is_min { ast::CompareOp::Lt } else { ast::CompareOp::Gt };
                 let mut result = values[0];
                 for &next in &values[1..] {
+                    let better = self.native_compare(operator, next, result);
                     let ty = self.ty_of(result);
-                    let name = match (&ty, is_min) {
-                        (Type::Float(_), true) => "arith.minf",
-                        (Type::Float(_), false) => "arith.maxf",
-                        (Type::UInt(_), true) => "arith.minui",
-                        (Type::UInt(_), false) => "arith.maxui",
-                        (_, true) => "arith.minsi",
-                        (_, false) => "arith.maxsi",
-                    };
-                    result = self.arith(name, result, next);
+                    result = self.apply("arith.select", &[better, next, result], ty);
                 }
                 Some(result)
             }
@@ -484,20 +526,28 @@ impl FnLowering<'_> {
             }
             (Ty::Tensor(_), "size") => Some(self.apply("tensor.dim", &operands, Type::I64)),
             (Ty::Tensor(_), "numel") => Some(self.apply("tensor.numel", &operands, Type::I64)),
-            (Ty::Tensor(_), "sum" | "max" | "min" | "mean") => Some(self.value(
-                OpState::new(op("tensor.reduce"))
-                    .operands(&operands)
-                    .attribute("kind", Attribute::String(method.to_string()))
-                    .results(&results),
-            )),
-            (Ty::Tensor(_), "reshape") => Some(self.apply("tensor.reshape", &operands, results[0].clone())),
-            (Ty::Tensor(_), "copy") => Some(self.apply("tensor.copy", &operands, results[0].clone())),
-            (Ty::Tensor(_), "to_gpu" | "to_cpu") => Some(self.value(
-                OpState::new(op("tensor.to_device"))
-                    .operands(&operands)
-                    .attribute("device", Attribute::String(method[3..].to_string()))
-                    .results(&results),
-            )),
+            (Ty::Tensor(_), "sum" | "max" | "min" | "mean") => Some(
+                self.value(
+                    OpState::new(op("tensor.reduce"))
+                        .operands(&operands)
+                        .attribute("kind", Attribute::String(method.to_string()))
+                        .results(&results),
+                ),
+            ),
+            (Ty::Tensor(_), "reshape") => {
+                Some(self.apply("tensor.reshape", &operands, results[0].clone()))
+            }
+            (Ty::Tensor(_), "copy") => {
+                Some(self.apply("tensor.copy", &operands, results[0].clone()))
+            }
+            (Ty::Tensor(_), "to_gpu" | "to_cpu") => Some(
+                self.value(
+                    OpState::new(op("tensor.to_device"))
+                        .operands(&operands)
+                        .attribute("device", Attribute::String(method[3..].to_string()))
+                        .results(&results),
+                ),
+            ),
             _ => {
                 let prefix = match receiver {
                     Ty::List(_) => "list",
@@ -545,15 +595,19 @@ impl FnLowering<'_> {
             }
             ("math", "pow") => simple(self, "math.powf"),
             ("math", _) => simple(self, &format!("math.{name}")),
-            ("tensor", "zeros" | "ones" | "full" | "arange") => simple(self, &format!("tensor.{name}")),
+            ("tensor", "zeros" | "ones" | "full" | "arange") => {
+                simple(self, &format!("tensor.{name}"))
+            }
             ("tensor", "rand" | "randn") => {
                 let distribution = if name == "rand" { "uniform" } else { "normal" };
-                Some(self.value(
-                    OpState::new(op("tensor.random"))
-                        .operands(values)
-                        .attribute("distribution", Attribute::String(distribution.to_string()))
-                        .results(&results),
-                ))
+                Some(
+                    self.value(
+                        OpState::new(op("tensor.random"))
+                            .operands(values)
+                            .attribute("distribution", Attribute::String(distribution.to_string()))
+                            .results(&results),
+                    ),
+                )
             }
             ("gpu", "barrier") => simple(self, "gpu.barrier"),
             ("gpu", "synchronize") => simple(self, "gpu.synchronize"),

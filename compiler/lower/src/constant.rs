@@ -164,11 +164,19 @@ fn binary(op: BinaryOp, left: ConstValue, right: ConstValue) -> Option<ConstValu
             BinaryOp::Div if b != 0 => Float(a as f64 / b as f64),
             BinaryOp::FloorDiv if b != 0 => {
                 let (quotient, remainder) = (a / b, a % b);
-                Int(if remainder != 0 && (remainder < 0) != (b < 0) { quotient - 1 } else { quotient })
+                Int(if remainder != 0 && (remainder < 0) != (b < 0) {
+                    quotient - 1
+                } else {
+                    quotient
+                })
             }
             BinaryOp::Mod if b != 0 => {
                 let remainder = a % b;
-                Int(if remainder != 0 && (remainder < 0) != (b < 0) { remainder + b } else { remainder })
+                Int(if remainder != 0 && (remainder < 0) != (b < 0) {
+                    remainder + b
+                } else {
+                    remainder
+                })
             }
             BinaryOp::Pow if b >= 0 => Int(a.checked_pow(u32::try_from(b).ok()?)?),
             BinaryOp::BitAnd => Int(a & b),
@@ -236,7 +244,10 @@ impl FnLowering<'_> {
                 .map(|dimension| {
                     self.value(
                         mlc_ir::OpState::new(crate::ops::op(op_name))
-                            .attribute("dimension", mlc_ir::Attribute::String(dimension.to_string()))
+                            .attribute(
+                                "dimension",
+                                mlc_ir::Attribute::String(dimension.to_string()),
+                            )
                             .results(&[Type::I64]),
                     )
                 })

@@ -135,7 +135,10 @@ impl FnLowering<'_> {
             match part {
                 FStringPart::Literal { text, .. } => pieces.push(self.string(text)),
                 FStringPart::Field { expr, spec, span } => {
-                    let value = self.lower_value(expr);
+                    let Some(value) = self.lower_expr(expr) else {
+                        pieces.push(self.string("None"));
+                        continue;
+                    };
                     self.at(*span);
                     let spec = spec.clone().unwrap_or_default();
                     pieces.push(self.format(value, &spec));
@@ -182,7 +185,9 @@ impl FnLowering<'_> {
                 let object = self.lower_value(base);
                 self.at(expr.span);
                 match property {
-                    "shape" => self.apply("tensor.shape", &[object], Type::List(Box::new(Type::I64))),
+                    "shape" => {
+                        self.apply("tensor.shape", &[object], Type::List(Box::new(Type::I64)))
+                    }
                     "ndim" => self.apply("tensor.rank", &[object], Type::I64),
                     "message" => self.apply("rt.error_message", &[object], Type::Str),
                     other => panic!("lowering: unknown property `{other}`"),
@@ -202,7 +207,12 @@ impl FnLowering<'_> {
         }
     }
 
-    fn lower_index(&mut self, expr: &ast::Expr, base: &ast::Expr, indices: &[ast::Expr]) -> ValueId {
+    fn lower_index(
+        &mut self,
+        expr: &ast::Expr,
+        base: &ast::Expr,
+        indices: &[ast::Expr],
+    ) -> ValueId {
         let resolution = self.inference.indexes.get(&expr.span).cloned();
         let ty = self.expr_ty(expr);
         match resolution {
@@ -211,7 +221,11 @@ impl FnLowering<'_> {
                 let ty = self.value_ty(&ty);
                 self.extract(whole, position as usize, ty)
             }
-            Some(IndexResolution::ListSlice | IndexResolution::StrSlice | IndexResolution::TensorSlice) => {
+            Some(
+                IndexResolution::ListSlice
+                | IndexResolution::StrSlice
+                | IndexResolution::TensorSlice,
+            ) => {
                 let object = self.lower_value(base);
                 let name = match resolution {
                     Some(IndexResolution::ListSlice) => "list.slice",
@@ -226,7 +240,13 @@ impl FnLowering<'_> {
                 self.at(expr.span);
                 self.builtin_value("str.getitem", &[object, index], Type::Str)
             }
-            Some(IndexResolution::Dunder(_) | IndexResolution::List | IndexResolution::Dict | IndexResolution::Tensor | IndexResolution::Python) => {
+            Some(
+                IndexResolution::Dunder(_)
+                | IndexResolution::List
+                | IndexResolution::Dict
+                | IndexResolution::Tensor
+                | IndexResolution::Python,
+            ) => {
                 let place = self.lower_place(expr);
                 let ty = self.value_ty(&ty);
                 self.at(expr.span);
@@ -320,11 +340,13 @@ impl FnLowering<'_> {
     fn gpu_dimension(&mut self, base: &ast::Expr, name: &ast::Name) -> Option<ValueId> {
         let NameResolution::Const(konst) = self.resolve_base_const(base)? else { return None };
         let op_name = gpu_id_op(self.db, konst)?;
-        Some(self.value(
-            OpState::new(op(op_name))
-                .attribute("dimension", Attribute::String(name.text.clone()))
-                .results(&[Type::I64]),
-        ))
+        Some(
+            self.value(
+                OpState::new(op(op_name))
+                    .attribute("dimension", Attribute::String(name.text.clone()))
+                    .results(&[Type::I64]),
+            ),
+        )
     }
 
     fn resolve_base_const(&self, base: &ast::Expr) -> Option<NameResolution> {
@@ -340,7 +362,10 @@ impl FnLowering<'_> {
 }
 
 /// The `gpu` op reading a built-in index constant of the `gpu` module, if `konst` is one.
-pub fn gpu_id_op(db: &dyn mlc_semantics::Db, konst: mlc_semantics::ConstId) -> Option<&'static str> {
+pub fn gpu_id_op(
+    db: &dyn mlc_semantics::Db,
+    konst: mlc_semantics::ConstId,
+) -> Option<&'static str> {
     if mlc_semantics::stdlib::stdlib_module_name(db, konst.file(db)).as_deref() != Some("gpu") {
         return None;
     }

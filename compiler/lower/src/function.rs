@@ -86,7 +86,10 @@ impl<'a> FnLowering<'a> {
 
     /// The language type of an expression, with this instance's type arguments substituted.
     pub fn expr_ty(&self, expr: &ast::Expr) -> Ty {
-        self.inference.type_of(expr.span).map(|ty| ty.substitute(&self.type_args)).unwrap_or(Ty::None)
+        self.inference
+            .type_of(expr.span)
+            .map(|ty| ty.substitute(&self.type_args))
+            .unwrap_or(Ty::None)
     }
 
     pub fn ir_ty(&mut self, ty: &Ty) -> Option<Type> {

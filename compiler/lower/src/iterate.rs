@@ -14,14 +14,24 @@ use crate::ops::op;
 
 /// Something walked by position.
 enum Source {
-    Range { start: ValueId, stop: ValueId, step: ValueId },
+    Range {
+        start: ValueId,
+        stop: ValueId,
+        step: ValueId,
+    },
     List(ValueId),
     Str(ValueId),
     Tensor(ValueId),
-    Enumerate { inner: Box<Source>, start: ValueId },
+    Enumerate {
+        inner: Box<Source>,
+        start: ValueId,
+    },
     Zip(Vec<Source>),
     /// A Python iterator (from `py.iter`), optionally counted (`enumerate(obj)`).
-    Python { iterator: ValueId, counted_from: Option<ValueId> },
+    Python {
+        iterator: ValueId,
+        counted_from: Option<ValueId>,
+    },
 }
 
 impl FnLowering<'_> {
@@ -142,7 +152,11 @@ impl FnLowering<'_> {
 
     /// Emits the loop over `source`; `body(this, element, block, next)` fills the body block
     /// (`next`: the loop values `continue` and the end of the body pass).
-    fn walk(&mut self, source: Source, body: &mut dyn FnMut(&mut Self, ValueId, mlc_ir::BlockId, Vec<ValueId>)) {
+    fn walk(
+        &mut self,
+        source: Source,
+        body: &mut dyn FnMut(&mut Self, ValueId, mlc_ir::BlockId, Vec<ValueId>),
+    ) {
         if let Source::Python { iterator, counted_from } = source {
             return self.walk_python(iterator, counted_from, body);
         }
@@ -218,7 +232,9 @@ impl FnLowering<'_> {
         let one = self.i64(1);
         let next = self.arith("arith.addi", count, one);
         let element = match counted_from {
-            Some(_) => self.apply("agg.make", &[count, item], Type::Tuple(vec![Type::I64, Type::PyObject])),
+            Some(_) => {
+                self.apply("agg.make", &[count, item], Type::Tuple(vec![Type::I64, Type::PyObject]))
+            }
             None => item,
         };
         self.block = saved;
@@ -286,7 +302,8 @@ impl FnLowering<'_> {
                 self.apply("agg.make", &[count, item], ty)
             }
             Source::Zip(parts) => {
-                let items: Vec<ValueId> = parts.iter().map(|part| self.element(part, position)).collect();
+                let items: Vec<ValueId> =
+                    parts.iter().map(|part| self.element(part, position)).collect();
                 let ty = Type::Tuple(items.iter().map(|item| self.ty_of(*item)).collect());
                 self.apply("agg.make", &items, ty)
             }
@@ -295,7 +312,12 @@ impl FnLowering<'_> {
     }
 
     /// `sum(iterable[, start])`.
-    pub fn lower_sum(&mut self, expr: &ast::Expr, args: &[ast::Arg], sources: &[ArgumentSource]) -> ValueId {
+    pub fn lower_sum(
+        &mut self,
+        expr: &ast::Expr,
+        args: &[ast::Arg],
+        sources: &[ArgumentSource],
+    ) -> ValueId {
         let ArgumentSource::Argument(iterable) = sources[0] else {
             panic!("lowering: `sum` without an iterable")
         };
@@ -321,7 +343,8 @@ impl FnLowering<'_> {
                 None => total,
             };
         }
-        let zero = if ty.is_float() { self.float(0.0, ty.clone()) } else { self.int(0, ty.clone()) };
+        let zero =
+            if ty.is_float() { self.float(0.0, ty.clone()) } else { self.int(0, ty.clone()) };
         let initial = start.unwrap_or(zero);
         let accumulator = self.new_slot(initial);
         let source = self.source(iterable);

@@ -123,7 +123,13 @@ impl FnLowering<'_> {
             }
             Some(OperatorResolution::Tensor { element }) => {
                 let element = self.value_ty(&element);
-                let ty = Type::Tensor(Box::new(element));
+                // True division of integer tensors gives `f64` elements, as on scalars.
+                let result_element = if operator == BinaryOp::Div && !element.is_float() {
+                    Type::F64
+                } else {
+                    element
+                };
+                let ty = Type::Tensor(Box::new(result_element));
                 if operator == BinaryOp::MatMul {
                     return self.apply("tensor.matmul", &[lhs, rhs], ty);
                 }
@@ -173,7 +179,13 @@ impl FnLowering<'_> {
         }
     }
 
-    fn native_binary(&mut self, operator: BinaryOp, lhs: ValueId, rhs: ValueId, lhs_ty: &Ty) -> ValueId {
+    fn native_binary(
+        &mut self,
+        operator: BinaryOp,
+        lhs: ValueId,
+        rhs: ValueId,
+        lhs_ty: &Ty,
+    ) -> ValueId {
         let ty = self.ty_of(lhs);
         match ty {
             Type::Str => match operator {
@@ -185,9 +197,24 @@ impl FnLowering<'_> {
                 _ => self.builtin_value("list.repeat", &[lhs, rhs], ty),
             },
             Type::Float(_) => self.float_binary(operator, lhs, rhs),
+            Type::Tuple(left_types) => {
+                // `(a, b) + (c,)`: a new tuple of the elements of both.
+                let Type::Tuple(right_types) = self.ty_of(rhs) else {
+                    panic!("lowering: a tuple plus a non-tuple")
+                };
+                let mut elements = Vec::new();
+                for (index, element) in left_types.iter().enumerate() {
+                    elements.push(self.extract(lhs, index, element.clone()));
+                }
+                for (index, element) in right_types.iter().enumerate() {
+                    elements.push(self.extract(rhs, index, element.clone()));
+                }
+                let types: Vec<Type> = left_types.iter().chain(&right_types).cloned().collect();
+                self.apply("agg.make", &elements, Type::Tuple(types))
+            }
             _ => {
-                let signed = matches!(ty, Type::Int(bits) if bits > 1)
-                    && !matches!(lhs_ty, Ty::Bool);
+                let signed =
+                    matches!(ty, Type::Int(bits) if bits > 1) && !matches!(lhs_ty, Ty::Bool);
                 self.integer_binary(operator, lhs, rhs, signed)
             }
         }
@@ -228,7 +255,13 @@ impl FnLowering<'_> {
         }
     }
 
-    fn integer_binary(&mut self, operator: BinaryOp, lhs: ValueId, rhs: ValueId, signed: bool) -> ValueId {
+    fn integer_binary(
+        &mut self,
+        operator: BinaryOp,
+        lhs: ValueId,
+        rhs: ValueId,
+        signed: bool,
+    ) -> ValueId {
         let ty = self.ty_of(lhs);
         match operator {
             BinaryOp::Add => self.checked("arith.addi", lhs, rhs),
@@ -263,7 +296,8 @@ impl FnLowering<'_> {
                 } else {
                     self.bool(false)
                 };
-                let too_far = self.compare("arith.cmpi", if signed { "sge" } else { "uge" }, rhs, width);
+                let too_far =
+                    self.compare("arith.cmpi", if signed { "sge" } else { "uge" }, rhs, width);
                 let bad = self.arith("arith.ori", negative, too_far);
                 self.panic_if(bad, "shift amount out of range");
                 let name = match (operator, signed) {
@@ -284,10 +318,8 @@ impl FnLowering<'_> {
         lhs: &ast::Expr,
         rhs: &ast::Expr,
     ) -> ValueId {
-        let python = matches!(
-            self.inference.operators.get(&expr.span),
-            Some(OperatorResolution::Python)
-        );
+        let python =
+            matches!(self.inference.operators.get(&expr.span), Some(OperatorResolution::Python));
         if python {
             // Python's `a and b` is `b if a else a`; `a or b` is `a if a else b`.
             let left = self.lower_value(lhs);
@@ -307,13 +339,19 @@ impl FnLowering<'_> {
         let left = self.lower_condition(lhs);
         self.at(expr.span);
         if operator == LogicalOp::And {
-            self.if_op(left, &[Type::I1], |this| vec![this.lower_condition(rhs)], |this| {
-                vec![this.bool(false)]
-            })[0]
+            self.if_op(
+                left,
+                &[Type::I1],
+                |this| vec![this.lower_condition(rhs)],
+                |this| vec![this.bool(false)],
+            )[0]
         } else {
-            self.if_op(left, &[Type::I1], |this| vec![this.bool(true)], |this| {
-                vec![this.lower_condition(rhs)]
-            })[0]
+            self.if_op(
+                left,
+                &[Type::I1],
+                |this| vec![this.bool(true)],
+                |this| vec![this.lower_condition(rhs)],
+            )[0]
         }
     }
 
@@ -404,8 +442,12 @@ impl FnLowering<'_> {
             Some(OperatorResolution::Contains { container }) => {
                 let (item, container_value) = (left.expect("a value"), right.expect("a value"));
                 let found = match container {
-                    Ty::Dict(..) => self.apply("mem.dict_contains", &[container_value, item], Type::I1),
-                    Ty::Str => self.builtin_value("str.contains", &[container_value, item], Type::I1),
+                    Ty::Dict(..) => {
+                        self.apply("mem.dict_contains", &[container_value, item], Type::I1)
+                    }
+                    Ty::Str => {
+                        self.builtin_value("str.contains", &[container_value, item], Type::I1)
+                    }
                     _ => self.builtin_value("list.contains", &[container_value, item], Type::I1),
                 };
                 if operator == CompareOp::NotIn {
@@ -416,14 +458,29 @@ impl FnLowering<'_> {
             }
             _ => {
                 let _ = left_expr;
-                let (left, right) = (left.expect("a value"), right.expect("a value"));
-                self.native_compare(operator, left, right)
+                match (left, right) {
+                    (Some(left), Some(right)) => self.native_compare(operator, left, right),
+                    // `None == None`: the only value of its type.
+                    _ => {
+                        let equal = left.is_none() && right.is_none();
+                        let holds = match operator {
+                            CompareOp::Eq | CompareOp::Is | CompareOp::Le | CompareOp::Ge => equal,
+                            _ => !equal,
+                        };
+                        self.bool(holds)
+                    }
+                }
             }
         }
     }
 
     /// Comparison of two native values of one type.
-    pub fn native_compare(&mut self, operator: CompareOp, left: ValueId, right: ValueId) -> ValueId {
+    pub fn native_compare(
+        &mut self,
+        operator: CompareOp,
+        left: ValueId,
+        right: ValueId,
+    ) -> ValueId {
         let ty = self.ty_of(left);
         match &ty {
             Type::Float(_) => {
@@ -464,10 +521,12 @@ impl FnLowering<'_> {
                     other => panic!("lowering: comparing values of type {other}"),
                 };
                 if matches!(operator, CompareOp::Eq | CompareOp::NotEq) {
-                    let equal = self.builtin_value(&format!("{prefix}.eq"), &[left, right], Type::I1);
+                    let equal =
+                        self.builtin_value(&format!("{prefix}.eq"), &[left, right], Type::I1);
                     return if operator == CompareOp::NotEq { self.not(equal) } else { equal };
                 }
-                let order = self.builtin_value(&format!("{prefix}.compare"), &[left, right], Type::I64);
+                let order =
+                    self.builtin_value(&format!("{prefix}.compare"), &[left, right], Type::I64);
                 let zero = self.i64(0);
                 self.native_compare(operator, order, zero)
             }
@@ -476,7 +535,13 @@ impl FnLowering<'_> {
 
     /// Tuples compare element by element: equality is every element equal; an order is
     /// lexicographic (the first unequal pair decides).
-    fn tuple_compare(&mut self, operator: CompareOp, left: ValueId, right: ValueId, elements: Vec<Type>) -> ValueId {
+    fn tuple_compare(
+        &mut self,
+        operator: CompareOp,
+        left: ValueId,
+        right: ValueId,
+        elements: Vec<Type>,
+    ) -> ValueId {
         let parts: Vec<(ValueId, ValueId)> = elements
             .iter()
             .enumerate()

@@ -13,14 +13,38 @@ use crate::ops::op;
 
 pub enum Place {
     Slot(ValueId),
-    Field { base: Box<Place>, index: usize, ty: Type },
-    ListItem { list: ValueId, index: ValueId },
-    DictItem { dict: ValueId, key: ValueId },
-    TensorItem { tensor: ValueId, indices: Vec<ValueId> },
-    PyAttribute { object: ValueId, name: String },
-    PyItem { object: ValueId, key: ValueId },
+    Field {
+        base: Box<Place>,
+        index: usize,
+        ty: Type,
+    },
+    ListItem {
+        list: ValueId,
+        index: ValueId,
+    },
+    DictItem {
+        dict: ValueId,
+        key: ValueId,
+    },
+    TensorItem {
+        tensor: ValueId,
+        indices: Vec<ValueId>,
+    },
+    PyAttribute {
+        object: ValueId,
+        name: String,
+    },
+    PyItem {
+        object: ValueId,
+        key: ValueId,
+    },
     /// A struct's `__getitem__` / `__setitem__`.
-    Dunder { base: Box<Place>, key: ValueId, get: Option<FunctionId>, set: Option<FunctionId> },
+    Dunder {
+        base: Box<Place>,
+        key: ValueId,
+        get: Option<FunctionId>,
+        set: Option<FunctionId>,
+    },
     /// A value with no home (a temporary receiver of a `mut self` method).
     Temporary(ValueId),
 }
@@ -36,19 +60,21 @@ impl FnLowering<'_> {
                 },
                 _ => Place::Temporary(self.lower_value(target)),
             },
-            ExprKind::Attribute { base, name } => match self.inference.attributes.get(&target.span).cloned() {
-                Some(AttributeResolution::Field { index, .. }) => {
-                    let ty = self.expr_ty(target);
-                    let ty = self.value_ty(&ty);
-                    let base = self.lower_place(base);
-                    Place::Field { base: Box::new(base), index: index as usize, ty }
+            ExprKind::Attribute { base, name } => {
+                match self.inference.attributes.get(&target.span).cloned() {
+                    Some(AttributeResolution::Field { index, .. }) => {
+                        let ty = self.expr_ty(target);
+                        let ty = self.value_ty(&ty);
+                        let base = self.lower_place(base);
+                        Place::Field { base: Box::new(base), index: index as usize, ty }
+                    }
+                    Some(AttributeResolution::Python) => {
+                        let object = self.lower_value(base);
+                        Place::PyAttribute { object, name: name.text.clone() }
+                    }
+                    _ => Place::Temporary(self.lower_value(target)),
                 }
-                Some(AttributeResolution::Python) => {
-                    let object = self.lower_value(base);
-                    Place::PyAttribute { object, name: name.text.clone() }
-                }
-                _ => Place::Temporary(self.lower_value(target)),
-            },
+            }
             ExprKind::Index { base, indices } => {
                 let resolution = self.inference.indexes.get(&target.span).cloned();
                 match resolution {
@@ -101,7 +127,9 @@ impl FnLowering<'_> {
                 let whole = self.read_place(base, &base_ty);
                 self.extract(whole, *index, field_ty.clone())
             }
-            Place::ListItem { list, index } => self.apply("mem.list_get", &[*list, *index], ty.clone()),
+            Place::ListItem { list, index } => {
+                self.apply("mem.list_get", &[*list, *index], ty.clone())
+            }
             Place::DictItem { dict, key } => self.apply("mem.dict_get", &[*dict, *key], ty.clone()),
             Place::TensorItem { tensor, indices } => {
                 let mut operands = vec![*tensor];
@@ -121,7 +149,8 @@ impl FnLowering<'_> {
                 let get = get.expect("checked: reading through `__getitem__`");
                 let base_ty = self.place_type(base);
                 let receiver = self.read_place(base, &base_ty);
-                self.call_function(get, Vec::new(), &[receiver, *key]).expect("`__getitem__` returns")
+                self.call_function(get, Vec::new(), &[receiver, *key])
+                    .expect("`__getitem__` returns")
             }
             Place::Temporary(value) => *value,
         }

@@ -2,7 +2,9 @@
 //! functions, the layouts of the structs they use, and absolute source locations.
 
 use mlc_ir::{Attribute, Module, OpState, Type};
-use mlc_semantics::{file_functions, function_signature, struct_data, Db, FunctionId, SourceFile, StructId, Ty};
+use mlc_semantics::{
+    file_functions, function_signature, struct_data, Db, FunctionId, SourceFile, StructId, Ty,
+};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::ops::op;
@@ -70,7 +72,8 @@ pub fn lower_file(db: &dyn Db, file: SourceFile) -> Module {
         for &op in &function.module.blocks[source_body].ops {
             let copy = Transplant::new(&function.module).copy(&mut module, op);
             module.append_op(body, copy);
-            let offset = function.chunk.and_then(|chunk| line_offsets.get(&chunk).copied()).unwrap_or(1);
+            let offset =
+                function.chunk.and_then(|chunk| line_offsets.get(&chunk).copied()).unwrap_or(1);
             let mut nested = Vec::new();
             module.walk(copy, &mut |o| nested.push(o));
             for o in nested {

@@ -43,7 +43,11 @@ impl Eq for LoweredFunction {}
 /// edit re-lowers only the functions whose bodies (or callees' signatures) changed; chunk-
 /// relative locations keep an edit above a function from re-lowering it.
 #[salsa::tracked(returns(clone))]
-pub fn lower_function(db: &dyn Db, function: FunctionId, type_args: Vec<Ty>) -> Arc<LoweredFunction> {
+pub fn lower_function(
+    db: &dyn Db,
+    function: FunctionId,
+    type_args: Vec<Ty>,
+) -> Arc<LoweredFunction> {
     Arc::new(lower(db, function, type_args))
 }
 
@@ -56,7 +60,9 @@ fn lower(db: &dyn Db, function: FunctionId, type_args: Vec<Ty>) -> LoweredFuncti
     if let (Some(receiver), Some(owner)) = (signature.receiver, signature.owner) {
         let ty = Type::Struct(owner.name(db).clone());
         inputs.push(match receiver {
-            ParamKind::MutSelf => Type::MemRef { element: Box::new(ty), shape: Vec::new(), strides: None },
+            ParamKind::MutSelf => {
+                Type::MemRef { element: Box::new(ty), shape: Vec::new(), strides: None }
+            }
             _ => ty,
         });
     }
@@ -65,7 +71,8 @@ fn lower(db: &dyn Db, function: FunctionId, type_args: Vec<Ty>) -> LoweredFuncti
             inputs.push(ty);
         }
     }
-    let results: Vec<Type> = ir_type(db, &signature.return_ty.substitute(&type_args)).into_iter().collect();
+    let results: Vec<Type> =
+        ir_type(db, &signature.return_ty.substitute(&type_args)).into_iter().collect();
     let region = module.create_region();
     let entry = module.append_block(region, &inputs);
     let kind = if signature.flags.kernel { "gpu.func" } else { "func.func" };
@@ -113,7 +120,11 @@ fn lower(db: &dyn Db, function: FunctionId, type_args: Vec<Ty>) -> LoweredFuncti
             }
             lowering.ir_ty(&ty);
             let argument = next_argument.next().expect("one argument per parameter");
-            let local = if param.kind == ParamKind::MutSelf { Local::Slot(argument) } else { Local::Value(argument) };
+            let local = if param.kind == ParamKind::MutSelf {
+                Local::Slot(argument)
+            } else {
+                Local::Value(argument)
+            };
             lowering.locals.insert(binding, local);
         }
         if let Some(body) = &ast.body {

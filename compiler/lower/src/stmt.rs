@@ -155,8 +155,7 @@ impl FnLowering<'_> {
         body: &ast::Block,
         next: Vec<ValueId>,
     ) {
-        let frame =
-            LoopFrame { continue_values, break_values, cleanup_depth: self.cleanups.len() };
+        let frame = LoopFrame { continue_values, break_values, cleanup_depth: self.cleanups.len() };
         self.fill_block(
             block,
             |this| {
@@ -209,10 +208,14 @@ impl FnLowering<'_> {
         let (body_region, body_block) = self.region_with_block(&[]);
         let (handler_region, handler_block) = self.region_with_block(&[Type::RtError]);
         self.emit(OpState::new(op("rt.try")).region(body_region).region(handler_region));
-        self.fill_block(body_block, |this| {
-            this.try_except(body, handlers);
-            Vec::new()
-        }, "scf.yield");
+        self.fill_block(
+            body_block,
+            |this| {
+                this.try_except(body, handlers);
+                Vec::new()
+            },
+            "scf.yield",
+        );
         self.cleanups.pop();
         self.fill_block(
             handler_block,
@@ -239,10 +242,14 @@ impl FnLowering<'_> {
         let (body_region, body_block) = self.region_with_block(&[]);
         let (handler_region, handler_block) = self.region_with_block(&[Type::RtError]);
         self.emit(OpState::new(op("rt.try")).region(body_region).region(handler_region));
-        self.fill_block(body_block, |this| {
-            this.lower_block(body);
-            Vec::new()
-        }, "scf.yield");
+        self.fill_block(
+            body_block,
+            |this| {
+                this.lower_block(body);
+                Vec::new()
+            },
+            "scf.yield",
+        );
         self.fill_block(
             handler_block,
             |this| {

@@ -100,8 +100,10 @@ impl<'a> Transplant<'a> {
                 .collect();
             let new_block = into.append_block(copy, &types);
             self.blocks.insert(block, new_block);
-            for (old, new) in
-                self.from.blocks[block].arguments.iter().zip(into.blocks[new_block].arguments.clone())
+            for (old, new) in self.from.blocks[block]
+                .arguments
+                .iter()
+                .zip(into.blocks[new_block].arguments.clone())
             {
                 self.values.insert(*old, new);
             }

@@ -51,8 +51,7 @@ fn a_body_edit_relowers_only_that_function() {
     // chunk-relative inside the query, so only `helper` is lowered again, yet the assembled
     // locations of the others move.
     assert!(second.contains("loc(\"main.ml\":11:5)"), "{second}");
-    let moved =
-        lowered_after(&mut db, file, "    return n * 3", "    let m = n\n    return m * 3");
+    let moved = lowered_after(&mut db, file, "    return n * 3", "    let m = n\n    return m * 3");
     assert_eq!(moved.len(), 1, "{moved:#?}");
     let third = mlc_ir::print_module(&mlc_lower::lower_file(&db, file));
     assert!(third.contains("loc(\"main.ml\":12:5)"), "{third}");

@@ -1,28 +1,33 @@
 //! The passes by name, and the named pipelines.
 //!
 //! `default` is what `mlc build` runs: clean up, inline small functions and clean up what
-//! inlining exposed, hoist invariants, then (once they exist) fuse and lower tensor
-//! expressions to loops and drop the bounds checks they make provably redundant, clean up
-//! once more and lower structured control flow last, since every pass before it works on
-//! `scf`.
+//! inlining exposed, hoist invariants, fuse tensor expressions and lower them to loops,
+//! drop the bounds checks those loops make provably redundant, clean up once more and lower
+//! structured control flow last, since every pass before it works on `scf`.
 
 use crate::pass_manager::{Pass, PassManager};
+use crate::passes::bounds_check_elim::BoundsCheckElim;
 use crate::passes::canonicalize::Canonicalize;
 use crate::passes::cse::CommonSubexpressionElimination;
 use crate::passes::dce::DeadCodeElimination;
 use crate::passes::inline::Inline;
 use crate::passes::licm::LoopInvariantCodeMotion;
 use crate::passes::scf_to_cf::ScfToCf;
+use crate::passes::tensor_fusion::TensorFusion;
+use crate::passes::tensor_to_loops::TensorToLoops;
 
-/// Every pass, in the order `mlc-opt --list-passes` shows them.
+/// Every pass, by name (the order `mlc-opt --list-passes` shows them in).
 pub fn all_passes() -> Vec<Box<dyn Pass>> {
     vec![
+        Box::new(BoundsCheckElim),
         Box::new(Canonicalize),
         Box::new(CommonSubexpressionElimination),
         Box::new(DeadCodeElimination),
         Box::new(Inline),
         Box::new(LoopInvariantCodeMotion),
         Box::new(ScfToCf),
+        Box::new(TensorFusion),
+        Box::new(TensorToLoops),
     ]
 }
 
@@ -37,14 +42,15 @@ pub const PIPELINE_NAMES: &[&str] = &["default"];
 /// The passes of the pipeline named `name`, in order.
 pub fn pipeline(name: &str) -> Option<Vec<Box<dyn Pass>>> {
     let names: &[&str] = match name {
-        // TODO(tensor passes): insert `tensor-fusion`, `tensor-to-loops` after `licm` and
-        // `bounds-check-elim` after them once those passes exist.
         "default" => &[
             "canonicalize",
             "cse",
             "inline",
             "canonicalize",
             "licm",
+            "tensor-fusion",
+            "tensor-to-loops",
+            "bounds-check-elim",
             "canonicalize",
             "cse",
             "dce",

@@ -2,7 +2,11 @@
 //! surgery (split, create, move, erase) and deep copies of ops.
 //!
 //! `Module::replace_all_uses` scans every op of the module for one value; a pass replacing
-//! many values records them in a [`Substitution`] and applies it once per function.
+//! many values records them in a [`Substitution`] and applies it once per function. In the
+//! same way `Module::erase_op` and `insert_before` search the op's block, so a pass editing
+//! many ops of one block marks them erased ([`mark_erased`]) and takes them out once
+//! ([`compact_blocks`]), and inserts runs of ops with one search ([`insert_ops_before`]):
+//! every pass stays linear in the size of a block.
 
 use std::collections::HashMap;
 
@@ -190,28 +194,62 @@ pub fn move_block_before(module: &mut Module, block: BlockId, anchor: BlockId) {
     place_block(module, block, anchor, 0);
 }
 
-/// Splits `op`'s block after `op`: the ops after it move to a new block (with arguments of
-/// `types`) placed right after, which is returned.
-pub fn split_block_after(module: &mut Module, op: OpId, types: &[Type]) -> BlockId {
-    let block = module.ops[op].parent.expect("op is in no block");
-    let position =
-        module.blocks[block].ops.iter().position(|&o| o == op).expect("block/op links") + 1;
-    let tail = module.blocks[block].ops.split_off(position);
-    let next = new_block_after(module, block, types);
-    for &moved in &tail {
-        module.ops[moved].parent = Some(next);
-    }
-    module.blocks[next].ops = tail;
-    next
-}
-
 /// Erases every op of `block` and takes it out of its region. Values it defines must have
 /// no uses left outside it.
 pub fn erase_block(module: &mut Module, block: BlockId) {
-    for op in module.blocks[block].ops.clone().into_iter().rev() {
-        module.erase_op(op);
+    for op in std::mem::take(&mut module.blocks[block].ops) {
+        mark_erased(module, op);
+        module.ops[op].parent = None;
     }
     take_block(module, block);
+}
+
+/// Marks `op` and everything nested in it erased, leaving it in its block until
+/// [`compact_blocks`] runs (which must happen before anyone verifies or prints).
+pub fn mark_erased(module: &mut Module, op: OpId) {
+    for nested in ops_within(module, op) {
+        module.ops[nested].erased = true;
+    }
+}
+
+/// Takes the ops marked erased out of every block nested in `root`.
+pub fn compact_blocks(module: &mut Module, root: OpId) {
+    let mut blocks = Vec::new();
+    module.walk(root, &mut |op| {
+        if !module.ops[op].erased {
+            for &region in &module.ops[op].regions {
+                blocks.extend(module.regions[region].blocks.iter().copied());
+            }
+        }
+    });
+    for block in blocks {
+        if module.blocks[block].ops.iter().any(|&op| module.ops[op].erased) {
+            let ops = std::mem::take(&mut module.blocks[block].ops);
+            let (erased, kept): (Vec<OpId>, Vec<OpId>) =
+                ops.into_iter().partition(|&op| module.ops[op].erased);
+            for op in erased {
+                module.ops[op].parent = None;
+            }
+            module.blocks[block].ops = kept;
+        }
+    }
+}
+
+/// Inserts the detached `ops`, in order, right before `anchor` (one search of its block).
+pub fn insert_ops_before(module: &mut Module, anchor: OpId, ops: Vec<OpId>) {
+    let block = module.ops[anchor].parent.expect("the anchor op is in no block");
+    let position =
+        module.blocks[block].ops.iter().position(|&o| o == anchor).expect("block/op links");
+    insert_ops_at(module, block, position, ops);
+}
+
+/// Inserts the detached `ops`, in order, at `position` in `block`.
+pub fn insert_ops_at(module: &mut Module, block: BlockId, position: usize, ops: Vec<OpId>) {
+    for &op in &ops {
+        debug_assert!(module.ops[op].parent.is_none(), "inserting an op still in a block");
+        module.ops[op].parent = Some(block);
+    }
+    module.blocks[block].ops.splice(position..position, ops);
 }
 
 /// Creates an op from `state` and inserts it right before `anchor`; returns it.

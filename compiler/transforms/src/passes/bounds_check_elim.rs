@@ -120,7 +120,8 @@ impl Access {
         if loop_data.name() != "scf.for" || loop_data.operands.len() < 3 {
             return false;
         }
-        let (lower, upper, step) = (loop_data.operands[0], loop_data.operands[1], loop_data.operands[2]);
+        let (lower, upper, step) =
+            (loop_data.operands[0], loop_data.operands[1], loop_data.operands[2]);
         let counts_up_from_zero = integer_constant(module, lower).is_some_and(|lb| lb >= 0)
             && integer_constant(module, step).is_some_and(|step| step > 0);
         if !counts_up_from_zero {
@@ -161,7 +162,9 @@ fn length_is_stable(module: &Module, bound: OpId, loop_op: OpId, kind: Container
     };
     start < end
         && ops[start + 1..=end].iter().all(|&op| {
-            ops_within(module, op).into_iter().all(|nested| !may_change_length(module, nested, kind))
+            ops_within(module, op)
+                .into_iter()
+                .all(|nested| !may_change_length(module, nested, kind))
         })
 }
 

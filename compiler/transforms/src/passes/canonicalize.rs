@@ -14,9 +14,11 @@
 //!   blocks merged ([`blocks`]).
 //! - `rt.panic_if` on a constant false and `rt.assert` of a constant true are erased.
 //!
-//! A folded op is replaced by an `arith.constant` at the same place, with the op's location.
+//! A folded op becomes an `arith.constant` in place (same result value and location).
 //! Like MLIR's canonicalizer, ops left unused and removable (see `effects.rs`) are erased
-//! after each sweep, so folded constants do not linger.
+//! after each sweep, so folded constants do not linger. Each sweep is linear in the size
+//! of the function: replaced values go through one [`Substitution`], erased ops are taken
+//! out of their blocks once at the end.
 
 pub mod blocks;
 pub mod fold;
@@ -28,7 +30,10 @@ use mlc_ir::{Attribute, Module, OpId, OpState, Trait};
 use crate::constants::integer_constant;
 use crate::pass_manager::Pass;
 use crate::passes::dce::{remove_dead_ops, remove_unreachable_blocks};
-use crate::rewrite::{function_bodies, ops_within, terminator, Substitution};
+use crate::rewrite::{
+    compact_blocks, function_bodies, insert_ops_before, mark_erased, ops_within, terminator,
+    Substitution,
+};
 use identities::Simplification;
 
 /// Sweeps per function before giving up on a fixed point (each sweep that changes nothing
@@ -63,9 +68,10 @@ fn canonicalize_function(module: &mut Module, function: OpId) -> Result<(), Stri
                 continue;
             }
             substitution.apply_to_op(module, op);
-            changed |= rewrite(module, op, &mut substitution)?;
+            changed |= rewrite(module, op, &mut substitution);
         }
         substitution.apply_within(module, function);
+        compact_blocks(module, function);
         changed |= remove_unreachable_blocks(module, function);
         changed |= blocks::simplify_blocks(module, function);
         changed |= remove_dead_ops(module, function);
@@ -76,25 +82,25 @@ fn canonicalize_function(module: &mut Module, function: OpId) -> Result<(), Stri
     Err(format!("no fixed point after {MAX_SWEEPS} sweeps"))
 }
 
-/// Applies the first rule that matches `op`; whether one did.
-fn rewrite(module: &mut Module, op: OpId, substitution: &mut Substitution) -> Result<bool, String> {
+/// Applies the first rule that matches `op`; whether one did. An op replaced is marked
+/// erased, to be taken out of its block at the end of the sweep.
+fn rewrite(module: &mut Module, op: OpId, substitution: &mut Substitution) -> bool {
     let name = module.ops[op].name();
     match name {
-        "arith.constant" => return Ok(false),
+        "arith.constant" => return false,
         "scf.if" => {
-            let changed = inline_constant_if(module, op, substitution)
-                || if_to_select(module, op, substitution);
-            return Ok(changed);
+            return inline_constant_if(module, op, substitution)
+                || if_to_select(module, op, substitution)
         }
-        "scf.for" => return Ok(erase_empty_for(module, op, substitution)),
-        "cf.cond_br" => return Ok(constant_branch(module, op)),
+        "scf.for" => return erase_empty_for(module, op, substitution),
+        "cf.cond_br" => return constant_branch(module, op),
         "rt.panic_if" | "rt.assert" => {
             let never_fires = integer_constant(module, module.ops[op].operands[0])
                 .is_some_and(|condition| (condition & 1 == 1) == (name == "rt.assert"));
             if never_fires {
-                module.erase_op(op);
+                mark_erased(module, op);
             }
-            return Ok(never_fires);
+            return never_fires;
         }
         _ => {}
     }
@@ -103,21 +109,19 @@ fn rewrite(module: &mut Module, op: OpId, substitution: &mut Substitution) -> Re
     let definition = module.ops[op].definition;
     let pure = (definition.has_trait(Trait::Pure) && !definition.has_trait(Trait::Terminator))
         || name == "math.ipowi";
-    if !pure || module.ops[op].results.len() != 1 {
-        return Ok(false);
+    if !pure || module.ops[op].results.len() != 1 || !module.ops[op].regions.is_empty() {
+        return false;
     }
     if let Some(constant) = fold::fold(module, op) {
-        replace_by_constant(module, op, constant, substitution);
-        return Ok(true);
+        become_constant(module, op, constant);
+        return true;
     }
     match identities::simplify(module, op) {
         Some(Simplification::Value(value)) => {
             substitution.replace(module.ops[op].results[0], value);
-            module.erase_op(op);
+            mark_erased(module, op);
         }
-        Some(Simplification::Constant(constant)) => {
-            replace_by_constant(module, op, constant, substitution)
-        }
+        Some(Simplification::Constant(constant)) => become_constant(module, op, constant),
         Some(Simplification::SwapOperands { predicate }) => {
             module.ops[op].operands.swap(0, 1);
             if let Some(predicate) = predicate {
@@ -126,27 +130,19 @@ fn rewrite(module: &mut Module, op: OpId, substitution: &mut Substitution) -> Re
                     .insert("predicate".to_string(), Attribute::String(predicate.to_string()));
             }
         }
-        None => return Ok(false),
+        None => return false,
     }
-    Ok(true)
+    true
 }
 
-fn replace_by_constant(
-    module: &mut Module,
-    op: OpId,
-    constant: Attribute,
-    substitution: &mut Substitution,
-) {
-    let result = module.ops[op].results[0];
-    let ty = module.value_type(result).clone();
-    let state = OpState::new(&arith::CONSTANT)
-        .attribute("value", constant)
-        .results(&[ty])
-        .location(module.ops[op].location.clone());
-    let constant = module.create_op(state);
-    module.insert_before(op, constant);
-    substitution.replace(result, module.ops[constant].results[0]);
-    module.erase_op(op);
+/// Turns `op` (one result, no regions) into the `arith.constant` of `value`, in place: its
+/// result value, and so every use, stays.
+fn become_constant(module: &mut Module, op: OpId, value: Attribute) {
+    let data = &mut module.ops[op];
+    data.definition = &arith::CONSTANT;
+    data.operands.clear();
+    data.attributes.clear();
+    data.attributes.insert("value".to_string(), value);
 }
 
 /// `scf.if` on a constant condition: the taken region's block replaces it.
@@ -159,7 +155,7 @@ fn inline_constant_if(module: &mut Module, op: OpId, substitution: &mut Substitu
     let block = match blocks.as_slice() {
         // An empty `else` of an `scf.if` without results: nothing runs.
         [] if module.ops[op].results.is_empty() => {
-            module.erase_op(op);
+            mark_erased(module, op);
             return true;
         }
         [block] => *block,
@@ -168,25 +164,28 @@ fn inline_constant_if(module: &mut Module, op: OpId, substitution: &mut Substitu
     let Some(exit) = terminator(module, block) else {
         return false;
     };
-    for nested in module.blocks[block].ops.clone() {
-        if nested != exit {
-            module.insert_before(op, nested);
-        }
+    let mut moved = std::mem::take(&mut module.blocks[block].ops);
+    for &nested in &moved {
+        module.ops[nested].parent = None;
     }
     if module.ops[exit].name() == "scf.yield" {
+        moved.pop();
         let yielded: Vec<_> =
             module.ops[exit].operands.iter().map(|&v| substitution.resolve(v)).collect();
         substitution.replace_results(module, op, &yielded);
-        module.erase_op(op);
+        insert_ops_before(module, op, moved);
+        mark_erased(module, op);
+        mark_erased(module, exit);
     } else {
         // An early exit: it ends the enclosing block; what followed is unreachable.
-        module.insert_before(op, exit);
+        insert_ops_before(module, op, moved);
         let parent = module.ops[op].parent.expect("a rewritten op is in a block");
-        let ops = &module.blocks[parent].ops;
-        let position = ops.iter().position(|&o| o == op).expect("block/op links");
-        let unreachable: Vec<OpId> = ops[position..].to_vec();
-        for dead in unreachable.into_iter().rev() {
-            module.erase_op(dead);
+        let position =
+            module.blocks[parent].ops.iter().position(|&o| o == op).expect("block/op links");
+        let unreachable = module.blocks[parent].ops.split_off(position);
+        for &dead in &unreachable {
+            mark_erased(module, dead);
+            module.ops[dead].parent = None;
         }
     }
     true
@@ -216,6 +215,7 @@ fn if_to_select(module: &mut Module, op: OpId, substitution: &mut Substitution) 
     let condition = module.ops[op].operands[0];
     let location = module.ops[op].location.clone();
     let mut results = Vec::new();
+    let mut selects = Vec::new();
     for (then_value, else_value) in then_values.into_iter().zip(else_values) {
         if then_value == else_value {
             results.push(then_value);
@@ -227,11 +227,12 @@ fn if_to_select(module: &mut Module, op: OpId, substitution: &mut Substitution) 
             .results(&[ty])
             .location(location.clone());
         let select = module.create_op(state);
-        module.insert_before(op, select);
         results.push(module.ops[select].results[0]);
+        selects.push(select);
     }
+    insert_ops_before(module, op, selects);
     substitution.replace_results(module, op, &results);
-    module.erase_op(op);
+    mark_erased(module, op);
     true
 }
 
@@ -251,21 +252,19 @@ fn erase_empty_for(module: &mut Module, op: OpId, substitution: &mut Substitutio
         return false;
     }
     substitution.replace_results(module, op, &operands[3..]);
-    module.erase_op(op);
+    mark_erased(module, op);
     true
 }
 
-/// `cf.cond_br` on a constant: a `cf.br` to the successor it always takes.
+/// `cf.cond_br` on a constant: a `cf.br` to the successor it always takes, in place.
 fn constant_branch(module: &mut Module, op: OpId) -> bool {
     let Some(condition) = integer_constant(module, module.ops[op].operands[0]) else {
         return false;
     };
-    let taken = module.ops[op].successors[if condition & 1 == 1 { 0 } else { 1 }].clone();
-    let state = OpState::new(&cf::BR)
-        .successor(taken.block, &taken.arguments)
-        .location(module.ops[op].location.clone());
-    let branch = module.create_op(state);
-    module.insert_before(op, branch);
-    module.erase_op(op);
+    let data = &mut module.ops[op];
+    let taken = data.successors.swap_remove(if condition & 1 == 1 { 0 } else { 1 });
+    data.definition = &cf::BR;
+    data.operands.clear();
+    data.successors = vec![taken];
     true
 }

@@ -19,7 +19,7 @@ use mlc_ir::{BlockId, Module, OpId, RegionId, Trait, Type, ValueId};
 use crate::dominance::DominatorTree;
 use crate::effects::gives_plain_values;
 use crate::pass_manager::Pass;
-use crate::rewrite::{function_bodies, Substitution};
+use crate::rewrite::{compact_blocks, function_bodies, mark_erased, Substitution};
 
 pub struct CommonSubexpressionElimination;
 
@@ -34,16 +34,17 @@ impl Pass for CommonSubexpressionElimination {
 
     fn run(&self, module: &mut Module) -> Result<(), String> {
         for function in function_bodies(module) {
-            let mut cse = Cse { scopes: Vec::new(), substitution: Substitution::new() };
+            let mut cse = Cse::default();
             cse.op_regions(module, function);
             cse.substitution.apply_within(module, function);
+            compact_blocks(module, function);
         }
         Ok(())
     }
 }
 
 /// What makes two ops the same expression.
-#[derive(PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 struct Expression {
     name: &'static str,
     operands: Vec<ValueId>,
@@ -52,52 +53,79 @@ struct Expression {
     result_types: Vec<Type>,
 }
 
+/// A scoped table: each expression maps to the ops giving it, innermost last; each scope
+/// (a block of the dominator tree being visited) lists the expressions it added, removed
+/// again when the walk leaves it. A lookup is one hash, however deep the tree.
+#[derive(Default)]
 struct Cse {
-    /// Innermost last: the expressions available at the current point.
-    scopes: Vec<HashMap<Expression, OpId>>,
+    available: HashMap<Expression, Vec<OpId>>,
+    scopes: Vec<Vec<Expression>>,
     substitution: Substitution,
+}
+
+/// A step of the walk over a dominator tree.
+enum Step {
+    Enter(BlockId),
+    Leave,
 }
 
 impl Cse {
     /// Visits the regions of `op`, isolated ones with nothing available from outside.
     fn op_regions(&mut self, module: &mut Module, op: OpId) {
         let isolated = module.ops[op].definition.has_trait(Trait::IsolatedFromAbove);
-        let outer = if isolated { std::mem::take(&mut self.scopes) } else { Vec::new() };
+        let outer = isolated
+            .then(|| (std::mem::take(&mut self.available), std::mem::take(&mut self.scopes)));
         for region in module.ops[op].regions.clone() {
             self.region(module, region);
         }
-        if isolated {
-            self.scopes = outer;
+        if let Some((available, scopes)) = outer {
+            self.available = available;
+            self.scopes = scopes;
         }
     }
 
+    /// Walks the dominator tree of `region` (with an explicit stack: trees of long block
+    /// chains are deep).
     fn region(&mut self, module: &mut Module, region: RegionId) {
         let tree = DominatorTree::new(module, region);
-        if let Some(entry) = tree.root() {
-            self.block(module, &tree, entry);
+        let Some(entry) = tree.root() else { return };
+        let mut steps = vec![Step::Enter(entry)];
+        while let Some(step) = steps.pop() {
+            match step {
+                Step::Enter(block) => {
+                    self.scopes.push(Vec::new());
+                    self.block(module, block);
+                    steps.push(Step::Leave);
+                    steps
+                        .extend(tree.children(block).iter().rev().map(|&child| Step::Enter(child)));
+                }
+                Step::Leave => {
+                    for expression in self.scopes.pop().expect("a scope per entered block") {
+                        if let Some(ops) = self.available.get_mut(&expression) {
+                            ops.pop();
+                        }
+                    }
+                }
+            }
         }
     }
 
-    fn block(&mut self, module: &mut Module, tree: &DominatorTree, block: BlockId) {
-        self.scopes.push(HashMap::new());
+    fn block(&mut self, module: &mut Module, block: BlockId) {
         for op in module.blocks[block].ops.clone() {
             self.substitution.apply_to_op(module, op);
             if let Some(expression) = expression(module, op) {
-                let available = self.scopes.iter().rev().find_map(|scope| scope.get(&expression));
-                if let Some(&earlier) = available {
+                let earlier = self.available.get(&expression).and_then(|ops| ops.last().copied());
+                if let Some(earlier) = earlier {
                     let results = module.ops[earlier].results.clone();
                     self.substitution.replace_results(module, op, &results);
-                    module.erase_op(op);
+                    mark_erased(module, op);
                     continue;
                 }
-                self.scopes.last_mut().expect("a scope per block").insert(expression, op);
+                self.available.entry(expression.clone()).or_default().push(op);
+                self.scopes.last_mut().expect("a scope per block").push(expression);
             }
             self.op_regions(module, op);
         }
-        for &child in tree.children(block) {
-            self.block(module, tree, child);
-        }
-        self.scopes.pop();
     }
 }
 

@@ -17,7 +17,9 @@ use mlc_ir::{Module, OpId, ValueDefinition, ValueId};
 use crate::dominance::reverse_post_order;
 use crate::effects::is_removable_when_unused;
 use crate::pass_manager::Pass;
-use crate::rewrite::{erase_block, function_bodies, ops_within, use_counts};
+use crate::rewrite::{
+    compact_blocks, erase_block, function_bodies, mark_erased, ops_within, use_counts,
+};
 
 pub struct DeadCodeElimination;
 
@@ -98,8 +100,11 @@ pub fn remove_dead_ops(module: &mut Module, root: OpId) -> bool {
                 }
             }
         }
-        module.erase_op(op);
+        mark_erased(module, op);
         changed = true;
+    }
+    if changed {
+        compact_blocks(module, root);
     }
     changed
 }

@@ -21,7 +21,10 @@ use mlc_ir::dialect::func;
 use mlc_ir::{Attribute, BlockId, Module, OpId};
 
 use crate::pass_manager::Pass;
-use crate::rewrite::{function_bodies, ops_within, terminator, Cloner, Substitution};
+use crate::rewrite::{
+    compact_blocks, function_bodies, insert_ops_at, insert_ops_before, mark_erased, ops_within,
+    terminator, Cloner, Substitution,
+};
 
 /// The most ops (nested ones included, the final `func.return` not) a callee may have.
 pub const INLINE_THRESHOLD: usize = 32;
@@ -69,6 +72,7 @@ fn inline_calls_in(module: &mut Module, caller: OpId, accept: impl Fn(&Module, O
         inline_call(module, call, callee, &mut substitution);
     }
     substitution.apply_within(module, caller);
+    compact_blocks(module, caller);
 }
 
 fn callee_of(module: &Module, call: OpId) -> Option<OpId> {
@@ -111,19 +115,21 @@ fn inline_call(module: &mut Module, call: OpId, callee: OpId, substitution: &mut
     let ops = module.blocks[body].ops.clone();
     let (exit, copied) = ops.split_last().expect("an inlinable body ends in func.return");
     let caller_entry = caller_entry_block(module, call);
+    let mut body_copies = Vec::new();
+    let mut slots = Vec::new();
     for &op in copied {
         let copy = cloner.clone_op(module, op);
         // A stack slot goes to the caller's entry, allocated once even when the call is
         // in a loop (where lowering puts its own slots).
-        match caller_entry {
-            Some(entry) if module.ops[copy].name() == "mem.alloca" => {
-                match module.blocks[entry].ops.first().copied() {
-                    Some(first) => module.insert_before(first, copy),
-                    None => module.append_op(entry, copy),
-                }
-            }
-            _ => module.insert_before(call, copy),
+        if caller_entry.is_some() && module.ops[copy].name() == "mem.alloca" {
+            slots.push(copy);
+        } else {
+            body_copies.push(copy);
         }
+    }
+    insert_ops_before(module, call, body_copies);
+    if let Some(entry) = caller_entry {
+        insert_ops_at(module, entry, 0, slots);
     }
     let returned: Vec<_> = module.ops[*exit]
         .operands
@@ -131,7 +137,7 @@ fn inline_call(module: &mut Module, call: OpId, callee: OpId, substitution: &mut
         .map(|value| cloner.values.get(value).copied().unwrap_or(*value))
         .collect();
     substitution.replace_results(module, call, &returned);
-    module.erase_op(call);
+    mark_erased(module, call);
 }
 
 /// The entry block of the function holding `op`.

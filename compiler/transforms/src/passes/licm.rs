@@ -12,7 +12,7 @@ use mlc_ir::{Module, OpId};
 
 use crate::effects::is_speculatable;
 use crate::pass_manager::Pass;
-use crate::rewrite::{function_bodies, is_defined_in, ops_within};
+use crate::rewrite::{function_bodies, insert_ops_before, is_defined_in, ops_within};
 
 pub struct LoopInvariantCodeMotion;
 
@@ -41,17 +41,27 @@ impl Pass for LoopInvariantCodeMotion {
 }
 
 fn hoist_invariants(module: &mut Module, loop_op: OpId) {
+    let mut hoisted = Vec::new();
     for region in module.ops[loop_op].regions.clone() {
         for block in module.regions[region].blocks.clone() {
-            for op in module.blocks[block].ops.clone() {
+            let mut kept = Vec::new();
+            for op in std::mem::take(&mut module.blocks[block].ops) {
+                // A hoisted op is in no block until the end: its results count as outside.
                 let invariant = module.ops[op]
                     .operands
                     .iter()
                     .all(|&operand| !is_defined_in(module, operand, loop_op));
                 if invariant && is_speculatable(module, op) {
-                    module.insert_before(loop_op, op);
+                    module.ops[op].parent = None;
+                    hoisted.push(op);
+                } else {
+                    kept.push(op);
                 }
             }
+            module.blocks[block].ops = kept;
         }
+    }
+    if !hoisted.is_empty() {
+        insert_ops_before(module, loop_op, hoisted);
     }
 }

@@ -45,8 +45,8 @@ use crate::pass_manager::Pass;
 use crate::passes::canonicalize::blocks::simplify_blocks;
 use crate::passes::dce::remove_unreachable_blocks;
 use crate::rewrite::{
-    append_new_op, function_bodies, insert_op_before, move_block_before, new_block_before,
-    split_block_after, terminator, Substitution,
+    append_new_op, function_bodies, insert_op_before, move_block_before, new_block_after,
+    new_block_before, terminator, Substitution,
 };
 
 pub struct ScfToCf;
@@ -65,7 +65,7 @@ impl Pass for ScfToCf {
             let region = module.ops[function].regions[0];
             let entry = module.regions[region].blocks[0];
             let mut lowering = Lowering { substitution: Substitution::new(), entry };
-            lowering.region(module, region, &Context::keeping_yields())?;
+            lowering.region(module, region, &Context::keeping_yields());
             lowering.substitution.apply_within(module, function);
             remove_unreachable_blocks(module, function);
             simplify_blocks(module, function);
@@ -128,59 +128,45 @@ struct Lowering {
 
 impl Lowering {
     /// Lowers every block of `region` (a function body or a `rt.try` region).
-    fn region(
-        &mut self,
-        module: &mut Module,
-        region: RegionId,
-        context: &Context,
-    ) -> Result<(), String> {
+    fn region(&mut self, module: &mut Module, region: RegionId, context: &Context) {
         for block in module.regions[region].blocks.clone() {
-            self.block(module, block, context)?;
+            self.block(module, block, context);
         }
-        Ok(())
     }
 
-    /// Lowers the structured ops of `block` in order, each splitting the block, then turns
-    /// the terminator of the last piece into a branch as `context` says.
-    fn block(
-        &mut self,
-        module: &mut Module,
-        block: BlockId,
-        context: &Context,
-    ) -> Result<(), String> {
+    /// Lowers the structured ops of `block` in order: the ops before each one stay, the
+    /// ones after it go to a new continuation block (each op moves once). Then the
+    /// terminator of the last piece becomes a branch as `context` says.
+    fn block(&mut self, module: &mut Module, block: BlockId, context: &Context) {
+        let ops = std::mem::take(&mut module.blocks[block].ops);
         let mut current = block;
-        let mut index = 0;
-        while let Some(&op) = module.blocks[current].ops.get(index) {
+        for op in ops {
             let name = module.ops[op].name();
             if matches!(name, "scf.if" | "scf.for" | "scf.while") {
+                module.ops[op].parent = None;
                 let result_types: Vec<Type> =
                     module.ops[op].results.iter().map(|&v| module.value_type(v).clone()).collect();
-                let continuation = split_block_after(module, op, &result_types);
+                let continuation = new_block_after(module, current, &result_types);
                 let arguments = module.blocks[continuation].arguments.clone();
                 self.substitution.replace_results(module, op, &arguments);
-                module.detach_op(op);
                 match name {
-                    "scf.if" => self.lower_if(module, op, current, continuation, context)?,
-                    "scf.for" => self.lower_for(module, op, current, continuation, context)?,
-                    _ => self.lower_while(module, op, current, continuation, context)?,
+                    "scf.if" => self.lower_if(module, op, current, continuation, context),
+                    "scf.for" => self.lower_for(module, op, current, continuation, context),
+                    _ => self.lower_while(module, op, current, continuation, context),
                 }
                 module.erase_op(op);
                 current = continuation;
-                index = 0;
-            } else if name == "rt.try" {
-                match self.lower_try(module, op, context)? {
-                    Some(continuation) => {
-                        current = continuation;
-                        index = 0;
-                    }
-                    None => index += 1,
+                continue;
+            }
+            module.ops[op].parent = Some(current);
+            module.blocks[current].ops.push(op);
+            if name == "rt.try" {
+                if let Some(continuation) = self.lower_try(module, op, current, context) {
+                    current = continuation;
                 }
-            } else {
-                index += 1;
             }
         }
         self.rewrite_terminator(module, current, context);
-        Ok(())
     }
 
     /// Replaces the structured terminator of `block` by the branch `context` gives it.
@@ -221,7 +207,7 @@ impl Lowering {
         current: BlockId,
         continuation: BlockId,
         context: &Context,
-    ) -> Result<(), String> {
+    ) {
         let condition = module.ops[op].operands[0];
         let location = module.ops[op].location.clone();
         let then_blocks = move_region_before(module, module.ops[op].regions[0], continuation);
@@ -238,9 +224,8 @@ impl Lowering {
         );
         let inner = context.nested(Exit::If { continuation });
         for block in then_blocks.into_iter().chain(else_blocks) {
-            self.block(module, block, &inner)?;
+            self.block(module, block, &inner);
         }
-        Ok(())
     }
 
     fn lower_for(
@@ -250,7 +235,7 @@ impl Lowering {
         current: BlockId,
         continuation: BlockId,
         context: &Context,
-    ) -> Result<(), String> {
+    ) {
         let operands = module.ops[op].operands.clone();
         let (lower, upper, step, initial) = (operands[0], operands[1], operands[2], &operands[3..]);
         let location = module.ops[op].location.clone();
@@ -329,9 +314,8 @@ impl Lowering {
         let targets = LoopTargets { break_to: continuation, continue_to: latch };
         let inner = context.in_loop(Exit::ForBody { latch }, targets);
         for block in body_blocks {
-            self.block(module, block, &inner)?;
+            self.block(module, block, &inner);
         }
-        Ok(())
     }
 
     fn lower_while(
@@ -341,7 +325,7 @@ impl Lowering {
         current: BlockId,
         continuation: BlockId,
         context: &Context,
-    ) -> Result<(), String> {
+    ) {
         let initial = module.ops[op].operands.clone();
         let location = module.ops[op].location.clone();
         let before_blocks = move_region_before(module, module.ops[op].regions[0], continuation);
@@ -352,13 +336,12 @@ impl Lowering {
         let before_context =
             context.in_loop(Exit::WhileBefore { after, exit: continuation }, targets);
         for block in before_blocks {
-            self.block(module, block, &before_context)?;
+            self.block(module, block, &before_context);
         }
         let after_context = context.in_loop(Exit::WhileAfter { before }, targets);
         for block in after_blocks {
-            self.block(module, block, &after_context)?;
+            self.block(module, block, &after_context);
         }
-        Ok(())
     }
 }
 

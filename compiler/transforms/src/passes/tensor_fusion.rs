@@ -139,12 +139,20 @@ enum Operand {
 
 #[derive(Clone, Debug)]
 enum NodeKind {
-    Binary { kind: String, element: Type },
-    Unary { kind: String, element: Type },
+    Binary {
+        kind: String,
+        element: Type,
+    },
+    Unary {
+        kind: String,
+        element: Type,
+    },
     /// The first operand's element (the second is a leaf giving its shape).
     Broadcast,
     /// The region of a `tensor.map` or `tensor.map_reduce`, one operand per block argument.
-    Region { op: OpId },
+    Region {
+        op: OpId,
+    },
 }
 
 #[derive(Clone, Debug)]

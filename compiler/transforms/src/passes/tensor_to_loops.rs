@@ -56,7 +56,8 @@ impl Pass for TensorToLoops {
     }
 }
 
-const ELEMENTWISE: &[&str] = &["tensor.binary", "tensor.unary", "tensor.broadcast", "tensor.reduce"];
+const ELEMENTWISE: &[&str] =
+    &["tensor.binary", "tensor.unary", "tensor.broadcast", "tensor.reduce"];
 
 /// Lowers every map of `function`, and every elementwise op or reduction that has a scalar
 /// form; the ops without one are left. Repeats until none is left, so a map whose region

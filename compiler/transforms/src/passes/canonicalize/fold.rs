@@ -10,13 +10,14 @@
 //! the back end's choice), and the `math` functions that are not correctly rounded
 //! (`exp`, `log`, `sin`, `powf`, ...): only `sqrt floor ceil absf fmod absi ipowi` fold.
 
+use std::collections::BTreeMap;
+
 use mlc_ir::{Attribute, FloatKind, Module, OpId, Type};
 
 use crate::constants::{
     bool_attribute, constant_of, float_binary, float_kind, float_sqrt, python_float_divmod,
     round_to, FloatOperation, IntegerType,
 };
-use crate::effects::is_checked;
 
 /// The constant `op` computes, if it has one result, its operands are all constants and the
 /// result can be computed exactly.
@@ -28,30 +29,42 @@ pub fn fold(module: &Module, op: OpId) -> Option<Attribute> {
     if data.operands.is_empty() {
         return None;
     }
-    let result_type = module.value_type(*result);
     let operands: Vec<&Attribute> =
         data.operands.iter().map(|&v| constant_of(module, v)).collect::<Option<_>>()?;
-    let name = data.name();
-    match operands.as_slice() {
+    evaluate(data.name(), &data.attributes, &operands, module.value_type(*result))
+}
+
+/// The result of the op named `name` with these attributes on constant `operands`, when
+/// it is exactly computable (the rules of this module's doc). Shared by `fold` and the
+/// tests' interpreter, so both compute the same thing.
+pub fn evaluate(
+    name: &str,
+    attributes: &BTreeMap<String, Attribute>,
+    operands: &[&Attribute],
+    result_type: &Type,
+) -> Option<Attribute> {
+    let predicate = || match attributes.get("predicate") {
+        Some(Attribute::String(predicate)) => Some(predicate.as_str()),
+        _ => None,
+    };
+    match operands {
         [Attribute::Integer { value: lhs, ty }, Attribute::Integer { value: rhs, .. }] => {
             let integer = IntegerType::of(ty)?;
             if name == "arith.cmpi" {
-                let predicate = string_attribute(module, op, "predicate")?;
-                return compare_integers(integer, predicate, *lhs, *rhs).map(bool_attribute);
+                return compare_integers(integer, predicate()?, *lhs, *rhs).map(bool_attribute);
             }
             if name == "math.ipowi" {
                 return integer_power(integer, *lhs, *rhs)
                     .map(|pattern| integer.attribute(pattern, result_type));
             }
-            let checked = is_checked(module, op);
+            let checked = matches!(attributes.get("checked"), Some(Attribute::Bool(true)));
             integer_binary(name, integer, *lhs, *rhs, checked)
                 .map(|pattern| integer.attribute(pattern, result_type))
         }
         [Attribute::Float { bits: lhs, ty }, Attribute::Float { bits: rhs, .. }] => {
             let (lhs, rhs) = (f64::from_bits(*lhs), f64::from_bits(*rhs));
             if name == "arith.cmpf" {
-                let predicate = string_attribute(module, op, "predicate")?;
-                return compare_floats(predicate, lhs, rhs).map(bool_attribute);
+                return compare_floats(predicate()?, lhs, rhs).map(bool_attribute);
             }
             float_binary_op(name, float_kind(ty)?, lhs, rhs)
                 .map(|v| Attribute::float(v, ty.clone()))
@@ -68,13 +81,6 @@ pub fn fold(module: &Module, op: OpId) -> Option<Attribute> {
             }
         }
         [operand] => unary(name, operand, result_type),
-        _ => None,
-    }
-}
-
-fn string_attribute<'m>(module: &'m Module, op: OpId, name: &str) -> Option<&'m str> {
-    match module.ops[op].attributes.get(name)? {
-        Attribute::String(text) => Some(text),
         _ => None,
     }
 }

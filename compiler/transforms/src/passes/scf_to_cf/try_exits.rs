@@ -26,21 +26,22 @@ use mlc_ir::{Attribute, BlockId, Module, OpId, OpState, Type, ValueId};
 
 use super::{append_compare, append_constant, Context, Lowering};
 use crate::rewrite::{
-    append_new_op, insert_op_before, new_block_before, split_block_after, terminator,
+    append_new_op, insert_op_before, new_block_after, new_block_before, terminator,
 };
 
 impl Lowering {
-    /// Lowers the regions of the `rt.try` `op`, then moves the loop exits left in them to
-    /// after it. Returns the block holding what followed the `rt.try` when it had to split
-    /// its block for that.
+    /// Lowers the regions of the `rt.try` `op` (the last op of `current` so far), then
+    /// moves the loop exits left in them to after it. Returns the block that is to hold
+    /// what follows the `rt.try` when the dispatch needed new blocks.
     pub(super) fn lower_try(
         &mut self,
         module: &mut Module,
         op: OpId,
+        current: BlockId,
         context: &Context,
-    ) -> Result<Option<BlockId>, String> {
+    ) -> Option<BlockId> {
         for region in module.ops[op].regions.clone() {
-            self.region(module, region, &Context::keeping_yields())?;
+            self.region(module, region, &Context::keeping_yields());
         }
         let exits: Vec<OpId> = module.ops[op]
             .regions
@@ -50,7 +51,7 @@ impl Lowering {
             .filter(|&exit| matches!(module.ops[exit].name(), "scf.break" | "scf.continue"))
             .collect();
         if exits.is_empty() {
-            return Ok(None);
+            return None;
         }
         let location = module.ops[op].location.clone();
         let kind_slot = self.slot(module, &Type::I64);
@@ -86,8 +87,7 @@ impl Lowering {
         }
 
         // After the `rt.try`: branch on the exit kind to re-create each exit.
-        let continuation = split_block_after(module, op, &[]);
-        let current = module.ops[op].parent.expect("a lowered op is in a block");
+        let continuation = new_block_after(module, current, &[]);
         let loaded =
             append_new_op(module, current, load(kind_slot, Type::I64).location(location.clone()));
         let kind_value = module.ops[loaded].results[0];
@@ -134,9 +134,9 @@ impl Lowering {
             check = next;
         }
         for block in exit_blocks {
-            self.block(module, block, context)?;
+            self.block(module, block, context);
         }
-        Ok(Some(continuation))
+        Some(continuation)
     }
 
     /// A new rank-0 stack slot of `ty` at the start of the function's entry block.

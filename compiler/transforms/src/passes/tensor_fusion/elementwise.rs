@@ -111,11 +111,11 @@ pub fn binary(
 
 /// Whether `tensor.unary {kind}` on elements of `element` has a scalar form.
 pub fn supports_unary(kind: &str, element: &Type) -> bool {
-    match (kind, family(element)) {
-        ("neg" | "abs", Some(_)) => true,
-        ("exp" | "log" | "sqrt" | "sin" | "cos" | "tanh", Some(Family::Float)) => true,
-        _ => false,
-    }
+    matches!(
+        (kind, family(element)),
+        ("neg" | "abs", Some(_))
+            | ("exp" | "log" | "sqrt" | "sin" | "cos" | "tanh", Some(Family::Float))
+    )
 }
 
 /// One element of `tensor.unary {kind}` of `value` (of type `element`).
@@ -145,11 +145,10 @@ pub fn unary(builder: &mut Builder<'_>, kind: &str, element: &Type, value: Value
 /// Whether `tensor.reduce {kind}` (or `tensor.map_reduce`) of elements of `element` has a
 /// scalar form.
 pub fn supports_reduce(kind: &str, element: &Type) -> bool {
-    match (kind, family(element)) {
-        ("sum" | "max" | "min", Some(_)) => true,
-        ("mean", Some(Family::Float)) => true,
-        _ => false,
-    }
+    matches!(
+        (kind, family(element)),
+        ("sum" | "max" | "min", Some(_)) | ("mean", Some(Family::Float))
+    )
 }
 
 /// The op that combines the accumulator with one more element for `kind` (`mean` sums).
