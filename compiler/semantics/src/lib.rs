@@ -27,9 +27,9 @@ pub mod stdlib;
 pub mod suggest;
 pub mod ty;
 
+pub use builtins::BuiltinFunction;
 pub use check::{check_file, CheckMode};
 pub use db::{Database, Db, SourceFile};
-pub use builtins::BuiltinFunction;
 pub use infer::{
     device_compatibility, infer_function, ArgumentSource, AttributeResolution, Binding, BindingId,
     BindingKind, CallResolution, CallTarget, Coercion, IndexResolution, InferenceResult,

@@ -218,6 +218,10 @@ fn what_has_no_scalar_form_stays_for_the_runtime() {
     %f = tensor.binary %flags, %flags {kind = "add"} : !tensor<i1>
     %p = tensor.matmul %m, %m : !tensor<f64>
     %mean = tensor.reduce %n {kind = "mean"} : (!tensor<i64>) -> i64
+    %written = tensor.map_reduce %n {kind = "mean"} ({
+    ^bb1(%e: i64):
+      tensor.yield %e : i64
+    }) : (!tensor<i64>) -> i64
     func.return %f, %p, %mean : (!tensor<i1>, !tensor<f64>, i64) -> ()
   })"#,
         expect![[r#"
@@ -226,6 +230,10 @@ fn what_has_no_scalar_form_stays_for_the_runtime() {
               %3 = tensor.binary %0, %0 {kind = "add"} : !tensor<i1>
               %4 = tensor.matmul %1, %1 : !tensor<f64>
               %5 = tensor.reduce %2 {kind = "mean"} : (!tensor<i64>) -> i64
+              %6 = tensor.map_reduce %2 {kind = "mean"} ({
+              ^bb1(%7: i64):
+                tensor.yield %7 : i64
+              }) : (!tensor<i64>) -> i64
               func.return %3, %4, %5 : (!tensor<i1>, !tensor<f64>, i64) -> ()
             })
         "#]],

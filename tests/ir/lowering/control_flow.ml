@@ -30,7 +30,7 @@ fn main():
 # CHECK: func.return %{{[0-9]+}} : i64
 # CHECK: scf.if
 # CHECK-LABEL: sym_name = "count"
-# CHECK: mem.alloca : () -> !mem.ref<i64>
+# CHECK: mem.alloca : !mem.ref<i64>
 # CHECK: scf.for
 # CHECK: arith.floorremsi
 # CHECK: scf.continue

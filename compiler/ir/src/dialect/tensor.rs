@@ -57,7 +57,8 @@ pub static OPS: &[&OpDefinition] = &[
 
 pub const BINARY_KINDS: &[&str] =
     &["add", "sub", "mul", "div", "floordiv", "mod", "pow", "max", "min"];
-pub const UNARY_KINDS: &[&str] = &["neg", "exp", "log", "sqrt", "abs", "sin", "cos", "tanh"];
+pub const UNARY_KINDS: &[&str] =
+    &["neg", "invert", "exp", "log", "sqrt", "abs", "sin", "cos", "tanh"];
 pub const REDUCE_KINDS: &[&str] = &["sum", "max", "min", "mean"];
 pub const DEVICES: &[&str] = &["gpu", "cpu"];
 pub const DISTRIBUTIONS: &[&str] = &["uniform", "normal"];

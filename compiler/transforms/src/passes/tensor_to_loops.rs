@@ -25,8 +25,8 @@
 //! A `tensor.binary`, `tensor.unary`, `tensor.broadcast` or `tensor.reduce` that fusion left
 //! (or that nothing fused) is first made a one-op map, then lowered the same way; those
 //! without a scalar form (see `tensor_fusion/elementwise.rs`: `i1` elements, `pow` on
-//! unsigned integers, `mean` of integers) stay for the runtime, as do `tensor.matmul`, the
-//! creation ops and every other tensor op.
+//! unsigned integers, `mean` of integers) stay for the runtime, as do a `tensor.map_reduce`
+//! written with such a reduction, `tensor.matmul`, the creation ops and every other tensor op.
 
 use std::collections::{HashMap, HashSet};
 
@@ -74,7 +74,11 @@ fn lower_function(module: &mut Module, function: OpId) {
         });
         let Some(op) = next else { return };
         match module.ops[op].name() {
-            "tensor.map" | "tensor.map_reduce" => lower_map(module, op),
+            "tensor.map" => lower_map(module, op),
+            "tensor.map_reduce" if has_scalar_reduction(module, op) => lower_map(module, op),
+            "tensor.map_reduce" => {
+                left_alone.insert(op);
+            }
             _ => match Fusion::plan(module, op, &no_users, Absorb::Nothing) {
                 Some(fusion) => {
                     let map = fusion.apply(module, op);
@@ -85,6 +89,18 @@ fn lower_function(module: &mut Module, function: OpId) {
                 }
             },
         }
+    }
+}
+
+/// Whether the `kind` of a `tensor.map_reduce` has a scalar form for its result type (a
+/// hand-written `mean` of integers has none).
+fn has_scalar_reduction(module: &Module, op: OpId) -> bool {
+    let data = &module.ops[op];
+    match data.attributes.get("kind") {
+        Some(Attribute::String(kind)) => {
+            elementwise::supports_reduce(kind, module.value_type(data.results[0]))
+        }
+        _ => false,
     }
 }
 

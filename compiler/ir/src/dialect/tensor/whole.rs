@@ -72,7 +72,13 @@ fn verify_unary(module: &Module, op: OpId) -> Check {
     expect_results(module, op, 1)?;
     let kind = one_of(module, op, "kind", UNARY_KINDS)?;
     let element = tensor_operand(module, op, 0)?;
-    if !matches!(kind, "neg" | "abs") && !element.is_float() {
+    if kind == "invert" && !matches!(element, Type::Int(_) | Type::UInt(_)) {
+        return Err(format!(
+            "`invert` expects a tensor of integers, found {}",
+            operand(module, op, 0)
+        ));
+    }
+    if !matches!(kind, "neg" | "abs" | "invert") && !element.is_float() {
         return Err(format!(
             "`{kind}` expects a tensor of floats, found {}",
             operand(module, op, 0)
