@@ -262,7 +262,9 @@ impl Machine<'_> {
             "rt.raise" => return Err(Stop::Raised(operands[0].clone())),
             "rt.try" => {
                 let flow = match self.region(data.regions[0], Vec::new(), environment) {
-                    Err(Stop::Raised(error)) => self.region(data.regions[1], vec![error], environment)?,
+                    Err(Stop::Raised(error)) => {
+                        self.region(data.regions[1], vec![error], environment)?
+                    }
                     other => other?,
                 };
                 match flow {
