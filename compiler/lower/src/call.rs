@@ -278,10 +278,10 @@ impl FnLowering<'_> {
                 .enumerate()
                 .map(|(index, ty)| {
                     let part = self.extract(value, index, ty.clone());
-                    self.to_i64(part)
+                    self.widen_to_i64(part)
                 })
                 .collect(),
-            _ => vec![self.to_i64(value)],
+            _ => vec![self.widen_to_i64(value)],
         };
         while dims.len() < 3 {
             dims.push(self.i64(1));
@@ -289,7 +289,7 @@ impl FnLowering<'_> {
         dims
     }
 
-    fn to_i64(&mut self, value: ValueId) -> ValueId {
+    fn widen_to_i64(&mut self, value: ValueId) -> ValueId {
         match self.ty_of(value) {
             Type::Int(64) => value,
             Type::Int(_) => self.apply("arith.extsi", &[value], Type::I64),

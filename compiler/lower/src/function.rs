@@ -104,13 +104,11 @@ impl<'a> FnLowering<'a> {
 
     fn note_structs(&mut self, ty: &Ty) {
         match ty {
-            Ty::Struct(strukt) => {
-                if !self.structs.contains(strukt) {
-                    self.structs.push(*strukt);
-                    let fields = mlc_semantics::struct_data(self.db, *strukt);
-                    for field in &fields.fields {
-                        self.note_structs(&field.ty);
-                    }
+            Ty::Struct(strukt) if !self.structs.contains(strukt) => {
+                self.structs.push(*strukt);
+                let fields = mlc_semantics::struct_data(self.db, *strukt);
+                for field in &fields.fields {
+                    self.note_structs(&field.ty);
                 }
             }
             Ty::Tuple(elements) => elements.iter().for_each(|e| self.note_structs(e)),

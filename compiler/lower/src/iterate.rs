@@ -34,6 +34,9 @@ enum Source {
     },
 }
 
+/// Fills a loop's body block: `(lowering, element, block, next loop values)`.
+type LoopBody<'b, L> = dyn FnMut(&mut L, ValueId, mlc_ir::BlockId, Vec<ValueId>) + 'b;
+
 impl FnLowering<'_> {
     pub fn lower_for(&mut self, pattern: &ast::Pattern, iterable: &ast::Expr, body: &ast::Block) {
         if let Some((start, stop, step)) = self.range_arguments(iterable) {
@@ -152,11 +155,7 @@ impl FnLowering<'_> {
 
     /// Emits the loop over `source`; `body(this, element, block, next)` fills the body block
     /// (`next`: the loop values `continue` and the end of the body pass).
-    fn walk(
-        &mut self,
-        source: Source,
-        body: &mut dyn FnMut(&mut Self, ValueId, mlc_ir::BlockId, Vec<ValueId>),
-    ) {
+    fn walk(&mut self, source: Source, body: &mut LoopBody<'_, Self>) {
         if let Source::Python { iterator, counted_from } = source {
             return self.walk_python(iterator, counted_from, body);
         }
@@ -196,7 +195,7 @@ impl FnLowering<'_> {
         &mut self,
         iterator: ValueId,
         counted_from: Option<ValueId>,
-        body: &mut dyn FnMut(&mut Self, ValueId, mlc_ir::BlockId, Vec<ValueId>),
+        body: &mut LoopBody<'_, Self>,
     ) {
         let count = match counted_from {
             Some(start) => start,

@@ -31,14 +31,6 @@ pub fn integer_constant(module: &Module, value: ValueId) -> Option<i128> {
     }
 }
 
-/// The defining `arith.constant` of `value`, if it is a float.
-pub fn float_constant(module: &Module, value: ValueId) -> Option<f64> {
-    match constant_of(module, value)? {
-        Attribute::Float { bits, .. } => Some(f64::from_bits(*bits)),
-        _ => None,
-    }
-}
-
 /// The op defining `value`, if it is an op result.
 pub fn defining_op(module: &Module, value: ValueId) -> Option<OpId> {
     match module.values[value].definition {
