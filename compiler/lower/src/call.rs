@@ -3,8 +3,8 @@
 
 use mlc_ir::{Attribute, OpState, Type, ValueId};
 use mlc_semantics::{
-    function_signature, ArgumentSource, BindingKind, BuiltinFunction, CallTarget, FunctionId,
-    IndexResolution, Ty,
+    function_signature, ArgumentSource, BuiltinFunction, CallTarget, FunctionId, IndexResolution,
+    Ty,
 };
 use mlc_syntax::ast::{self, ExprKind, ParamKind};
 
@@ -33,7 +33,7 @@ impl FnLowering<'_> {
                 let values = self.arguments(args, &sources, Some(function), &type_args);
                 self.at(expr.span);
                 if function_signature(self.db, function).flags.is_extern {
-                    return self.intrinsic(function, &type_args, &values, expr);
+                    return self.intrinsic(function, &values, expr);
                 }
                 self.call_function(function, type_args, &values)
             }
@@ -566,7 +566,6 @@ impl FnLowering<'_> {
     fn intrinsic(
         &mut self,
         function: FunctionId,
-        type_args: &[Ty],
         values: &[ValueId],
         expr: &ast::Expr,
     ) -> Option<ValueId> {
@@ -614,15 +613,9 @@ impl FnLowering<'_> {
             ("gpu", "shared_array") => simple(self, "gpu.shared_alloc"),
             ("gpu", "atomic_add") => simple(self, "gpu.atomic_add"),
             _ => {
-                let _ = type_args;
                 let values = self.builtin(&format!("{module}.{name}"), values, &results);
                 values.first().copied()
             }
         }
-    }
-
-    /// Whether a binding is a `mut self` receiver (its local is the caller's slot).
-    pub fn is_mut_self(kind: BindingKind) -> bool {
-        kind == BindingKind::MutSelf
     }
 }

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use mlc_diagnostics::{Diagnostic, Span};
+use mlc_diagnostics::Span;
 use mlc_ir::{Attribute, BlockId, Location, Module, OpId, OpState, RegionId, Type, ValueId};
 use mlc_semantics::{BindingId, Db, FunctionId, InferenceResult, StructId, Ty};
 use mlc_syntax::ast;
@@ -78,7 +78,6 @@ pub struct FnLowering<'a> {
     pub structs: Vec<StructId>,
     pub lines: LineIndex,
     pub path: String,
-    pub diagnostics: Vec<Diagnostic>,
 }
 
 impl<'a> FnLowering<'a> {

@@ -358,28 +358,23 @@ impl FnLowering<'_> {
     /// `a < b <= c`: each operand evaluated once, later links only while the earlier hold.
     pub fn lower_compare(&mut self, first: &ast::Expr, rest: &[(CompareOp, ast::Expr)]) -> ValueId {
         let left = self.lower_expr(first);
-        self.compare_links(left, first, rest)
+        self.compare_links(left, rest)
     }
 
-    fn compare_links(
-        &mut self,
-        left: Option<ValueId>,
-        left_expr: &ast::Expr,
-        rest: &[(CompareOp, ast::Expr)],
-    ) -> ValueId {
+    fn compare_links(&mut self, left: Option<ValueId>, rest: &[(CompareOp, ast::Expr)]) -> ValueId {
         let Some(((operator, right_expr), later)) = rest.split_first() else {
             return self.bool(true);
         };
         let right = self.lower_expr(right_expr);
         self.at(right_expr.span);
-        let result = self.compare_values(*operator, left, right, left_expr, right_expr);
+        let result = self.compare_values(*operator, left, right, right_expr);
         if later.is_empty() {
             return result;
         }
         self.if_op(
             result,
             &[Type::I1],
-            |this| vec![this.compare_links(right, right_expr, later)],
+            |this| vec![this.compare_links(right, later)],
             |this| vec![this.bool(false)],
         )[0]
     }
@@ -389,7 +384,6 @@ impl FnLowering<'_> {
         operator: CompareOp,
         left: Option<ValueId>,
         right: Option<ValueId>,
-        left_expr: &ast::Expr,
         right_expr: &ast::Expr,
     ) -> ValueId {
         let resolution = self.inference.operators.get(&right_expr.span).cloned();
@@ -457,7 +451,6 @@ impl FnLowering<'_> {
                 }
             }
             _ => {
-                let _ = left_expr;
                 match (left, right) {
                     (Some(left), Some(right)) => self.native_compare(operator, left, right),
                     // `None == None`: the only value of its type.

@@ -222,11 +222,10 @@ impl FnLowering<'_> {
                 other => panic!("lowering: a tensor item of {other}"),
             },
             Place::PyAttribute { .. } | Place::PyItem { .. } => Type::PyObject,
-            Place::Dunder { base, get, .. } => {
+            Place::Dunder { get, .. } => {
                 let get = get.expect("checked: reading through `__getitem__`");
                 let signature = mlc_semantics::function_signature(self.db, get);
                 let ty = signature.return_ty.clone();
-                let _ = base;
                 self.value_ty(&ty)
             }
             Place::Temporary(value) => self.ty_of(*value),

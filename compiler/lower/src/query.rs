@@ -104,7 +104,6 @@ fn lower(db: &dyn Db, function: FunctionId, type_args: Vec<Ty>) -> LoweredFuncti
         structs: Vec::new(),
         lines: LineIndex::new(&text),
         path: function.file(db).path(db).clone(),
-        diagnostics: Vec::new(),
     };
     if let Some(ast) = function_body(db, function) {
         lowering.at(ast.span);
