@@ -30,6 +30,7 @@ pub mod cf;
 pub(crate) mod checks;
 pub mod func;
 pub mod gpu;
+pub mod ll;
 pub mod math;
 pub mod mem;
 pub mod py;
@@ -125,7 +126,18 @@ impl Registry {
 
 /// The dialects beyond the core ones, in `with_all_dialects`.
 const ALL_DIALECTS: &[&[&OpDefinition]] =
-    &[scf::OPS, cf::OPS, agg::OPS, mem::OPS, rt::OPS, math::OPS, tensor::OPS, gpu::OPS, py::OPS];
+    &[
+    scf::OPS,
+    cf::OPS,
+    agg::OPS,
+    mem::OPS,
+    rt::OPS,
+    math::OPS,
+    tensor::OPS,
+    gpu::OPS,
+    py::OPS,
+    ll::OPS,
+];
 
 /// A new region holding one block with arguments of `argument_types`: what the constructors
 /// of region ops start from.

@@ -12,7 +12,7 @@
 //! `!mem.ref<f32, ?x4>` (rank 0: `!mem.ref<f32>`; strides: `!mem.ref<f32, ?x4, strides ?x1>`),
 //! `!tensor<f32>`, `!py.object`, `!str`, `!list<T>`, `!dict<K, V>`, `!struct<Point>` (a name
 //! with characters other than `[A-Za-z0-9_.$]` quoted: `!struct<"Pair[i64]">`), `!rt.error`,
-//! `!tensor.space`.
+//! `!tensor.space`, `!ll.ptr`.
 
 use std::fmt;
 
@@ -80,6 +80,9 @@ pub enum Type {
     RtError,
     /// The broadcast shape of some tensors, the iteration space of `tensor-to-loops`' loops.
     TensorSpace,
+    /// A raw address (`!ll.ptr`): only in the low form the back ends receive
+    /// (`docs/runtime.md`), for constant strings, slot addresses and runtime data pointers.
+    Ptr,
 }
 
 impl Type {
@@ -110,6 +113,7 @@ impl Type {
                 | Type::Tensor(_)
                 | Type::PyObject
                 | Type::RtError
+                | Type::TensorSpace
         )
     }
 
@@ -212,6 +216,7 @@ impl fmt::Display for Type {
             }
             Type::RtError => f.write_str("!rt.error"),
             Type::TensorSpace => f.write_str("!tensor.space"),
+            Type::Ptr => f.write_str("!ll.ptr"),
         }
     }
 }

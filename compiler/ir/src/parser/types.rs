@@ -72,6 +72,7 @@ impl Parser<'_, '_> {
             (true, "mem.ref") => self.memref()?,
             (true, "rt.error") => Type::RtError,
             (true, "tensor.space") => Type::TensorSpace,
+            (true, "ll.ptr") => Type::Ptr,
             _ => return Err(unknown()),
         };
         Ok(ty)
