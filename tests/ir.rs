@@ -14,7 +14,7 @@ fn tools() -> Tools {
             let output = mlc_transforms::opt::run_opt(args, input);
             ToolOutput { stdout: output.stdout, stderr: output.stderr, exit_code: output.exit_code }
         })
-        .add("mlc", mlc_build_tool(mlc_driver::build::emit_ir));
+        .add("mlc", mlc_build_tool(mlc_driver::build::emit_named_stage));
     tools
 }
 

@@ -69,19 +69,21 @@ impl Tools {
     }
 }
 
-/// The `mlc` tool over an in-process `emit_ir(path, text, raw)`: accepts exactly
-/// `build FILE --emit ir` and `build FILE --emit ir-raw` (or `--emit=...`); prints the IR
-/// and exits 0, or prints the diagnostics on stderr and exits 1.
+/// The `mlc` tool over an in-process `emit_ir(path, text, stage)`: accepts exactly
+/// `build FILE --emit STAGE` (or `--emit=STAGE`) for the stages `ir`, `ir-raw` and `ir-low`;
+/// prints the IR and exits 0, or prints the diagnostics on stderr and exits 1.
 pub fn mlc_build_tool(
-    emit_ir: impl Fn(&str, &str, bool) -> Result<String, String> + 'static,
+    emit_ir: impl Fn(&str, &str, &str) -> Result<String, String> + 'static,
 ) -> impl Fn(&[String], Option<&str>) -> ToolOutput + 'static {
     move |args: &[String], file_text: Option<&str>| {
-        let usage = |problem: String| ToolOutput {
+        let usage = |problem: String| {
+            ToolOutput {
             stdout: String::new(),
             stderr: format!(
-                "{problem}\nthe lit runner's `mlc` supports `mlc build FILE --emit ir|ir-raw`\n"
+                "{problem}\nthe lit runner's `mlc` supports `mlc build FILE --emit ir|ir-raw|ir-low`\n"
             ),
             exit_code: 2,
+        }
         };
         let words: Vec<&str> = args
             .iter()
@@ -94,15 +96,13 @@ pub fn mlc_build_tool(
             ["build", path, "--emit", emit] | ["build", "--emit", emit, path] => (*path, *emit),
             _ => return usage(format!("unsupported arguments: {}", args.join(" "))),
         };
-        let raw = match emit {
-            "ir" => false,
-            "ir-raw" => true,
-            other => return usage(format!("unsupported `--emit {other}`")),
-        };
+        if !matches!(emit, "ir" | "ir-raw" | "ir-low") {
+            return usage(format!("unsupported `--emit {emit}`"));
+        }
         let Some(text) = file_text else {
             return usage(format!("`{path}` is not the test file: the runner has no other file"));
         };
-        match emit_ir(path, text, raw) {
+        match emit_ir(path, text, emit) {
             Ok(ir) => ToolOutput { stdout: ir, stderr: String::new(), exit_code: 0 },
             Err(diagnostics) => {
                 ToolOutput { stdout: String::new(), stderr: diagnostics, exit_code: 1 }

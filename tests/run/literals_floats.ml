@@ -1,5 +1,6 @@
 # Covers: float literals: decimal, exponent, trailing dot, underscores; mixed literal arithmetic
 # Exit: 0
+# Python: no
 
 fn main():
     print(3.14, 0.5, 2.0)

@@ -35,6 +35,8 @@ The translation is token-based, not a compiler: it handles the subset the corpus
   - `math` is a copy of Python's whose `floor` and `ceil` return floats, as mlc's do.
   - `\\u{1F600}` escapes become Python's `\\U0001F600`.
   - `main` may return the exit code: the program ends with `sys.exit(main())`.
+  - `argv()` is the program's path (`"prog"`) followed by the Python script's arguments:
+    `python3 tests/run/to_python.py X.ml | python3 - 64` passes `64`.
 """
 
 import os
@@ -55,6 +57,10 @@ _mlc_math = _types.SimpleNamespace(
 )
 _mlc_math.floor = lambda x: float(_std_math.floor(x))
 _mlc_math.ceil = lambda x: float(_std_math.ceil(x))
+
+def argv():
+    """mlc's `argv()`: the program's path, then its arguments."""
+    return ["prog"] + _sys.argv[1:]
 
 class Error(Exception):
     def __init__(self, message):

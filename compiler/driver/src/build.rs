@@ -5,10 +5,12 @@
 //! compiler, reported as an internal error.
 
 use crate::cli::{resolve_color, BuildArgs, Emit, Terminal};
+use crate::compile::{
+    low_module, lower_for_codegen, lowered_module, optimize, CompileError, PassDump,
+};
+use crate::native::{build_executable, llvm_options};
 use crate::{exit_code, paint_level, Level, Streams};
-use mlc_diagnostics::render::{render, ColorChoice};
-use mlc_diagnostics::Diagnostic;
-use mlc_semantics::{check_file, CheckMode, Database};
+use mlc_diagnostics::render::ColorChoice;
 
 /// What `emit_ir` produced besides the IR: the passes' dumps for `--print-ir-after-all`.
 #[derive(Debug, Default)]
@@ -31,33 +33,64 @@ pub fn emit_ir_with(
     dump_each_pass: bool,
     color: ColorChoice,
 ) -> Result<IrOutput, String> {
-    let mut db = Database::new();
-    let file = db.add_file(path, text);
-    let diagnostics = check_file(&db, file, CheckMode::Program);
-    if diagnostics.iter().any(Diagnostic::is_error) {
-        return Err(render(&diagnostics, path, text, color));
+    let stage = if raw { IrStage::Lowered } else { IrStage::Optimized };
+    emit_stage(path, text, stage, dump_each_pass, color).map_err(|error| match error {
+        CompileError::Diagnostics(rendered) => rendered,
+        CompileError::Unsupported(messages) => messages.join("\n"),
+    })
+}
+
+/// The IR `--emit STAGE` writes (`ir`, `ir-raw`, `ir-low` at `-O0`), for the lit runner.
+pub fn emit_named_stage(path: &str, text: &str, stage: &str) -> Result<String, String> {
+    let stage = match stage {
+        "ir-raw" => IrStage::Lowered,
+        "ir" => IrStage::Optimized,
+        "ir-low" => IrStage::Low { overflow_checks: true },
+        other => return Err(format!("no IR stage `{other}`")),
+    };
+    match emit_stage(path, text, stage, false, ColorChoice::Never) {
+        Ok(output) => Ok(output.ir),
+        Err(CompileError::Diagnostics(rendered)) => Err(rendered),
+        Err(CompileError::Unsupported(messages)) => Err(messages.join("\n")),
     }
-    let mut module = mlc_lower::lower_file(&db, file);
-    if let Err(errors) = mlc_ir::verify(&module) {
-        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        panic!("the IR lowered from {path} does not verify:\n{}", messages.join("\n"));
-    }
+}
+
+/// Which IR `--emit` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IrStage {
+    Lowered,
+    Optimized,
+    /// The low form the back ends translate; overflow checks as in an unoptimized build.
+    Low {
+        overflow_checks: bool,
+    },
+}
+
+pub fn emit_stage(
+    path: &str,
+    text: &str,
+    stage: IrStage,
+    dump_each_pass: bool,
+    color: ColorChoice,
+) -> Result<IrOutput, CompileError> {
+    let mut module = lowered_module(path, text, color)?;
     let mut output = IrOutput::default();
-    if !raw {
-        let mut pipeline =
-            mlc_transforms::pipelines::pipeline_manager("default").expect("the default pipeline");
-        pipeline.verify_each(true);
+    if stage != IrStage::Lowered {
         let dumps = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
-        if dump_each_pass {
+        let dump: Option<PassDump> = if dump_each_pass {
             let sink = dumps.clone();
-            pipeline.print_after_each(Box::new(move |pass: &str, ir: &str| {
+            Some(Box::new(move |pass: &str, ir: &str| {
                 sink.borrow_mut().push((pass.to_string(), ir.to_string()));
-            }));
-        }
-        if let Err(error) = pipeline.run(&mut module) {
-            panic!("the default pipeline failed on {path}: {error}");
-        }
+            }))
+        } else {
+            None
+        };
+        optimize(&mut module, path, dump);
         output.dumps = dumps.take();
+    }
+    if let IrStage::Low { overflow_checks } = stage {
+        let options = mlc_codegen::CodegenOptions { overflow_checks };
+        lower_for_codegen(&mut module, path, &options)?;
     }
     output.ir = mlc_ir::print_module(&module);
     Ok(output)
@@ -74,10 +107,24 @@ pub fn run_build(args: &BuildArgs, terminal: Terminal, streams: &mut Streams<'_>
             return exit_code::FAILURE;
         }
     };
-    let raw = args.emit == Emit::IrRaw;
-    let output = match emit_ir_with(&path, &text, raw, args.print_ir_after_all, color) {
+    let stage = match args.emit {
+        Emit::IrRaw => IrStage::Lowered,
+        Emit::Ir => IrStage::Optimized,
+        Emit::IrLow => IrStage::Low { overflow_checks: args.opt_level == 0 },
+        Emit::Exe | Emit::Obj | Emit::Asm | Emit::Llvm => {
+            return build_native(args, &path, &text, color, streams)
+        }
+    };
+    let output = match emit_stage(&path, &text, stage, args.print_ir_after_all, color) {
         Ok(output) => output,
-        Err(rendered) => {
+        Err(error) => {
+            let rendered = match error {
+                CompileError::Diagnostics(rendered) => rendered,
+                CompileError::Unsupported(messages) => {
+                    let error = paint_level(Level::Error, color);
+                    messages.iter().map(|m| format!("{error}: {m}")).collect::<Vec<_>>().join("\n")
+                }
+            };
             writeln!(streams.stderr, "{rendered}").ok();
             let error = paint_level(Level::Error, color);
             writeln!(streams.stderr, "{error}: could not build {path}").ok();
@@ -101,4 +148,59 @@ pub fn run_build(args: &BuildArgs, terminal: Terminal, streams: &mut Streams<'_>
         }
     }
     exit_code::SUCCESS
+}
+
+/// `mlc build` of an executable, object, assembly or LLVM IR.
+fn build_native(
+    args: &BuildArgs,
+    path: &str,
+    text: &str,
+    color: ColorChoice,
+    streams: &mut Streams<'_>,
+) -> i32 {
+    let error = paint_level(Level::Error, color);
+    let options = mlc_codegen::CodegenOptions { overflow_checks: args.opt_level == 0 };
+    let module = match low_module(path, text, &options, color) {
+        Ok(module) => module,
+        Err(CompileError::Diagnostics(rendered)) => {
+            writeln!(streams.stderr, "{rendered}").ok();
+            writeln!(streams.stderr, "{error}: could not build {path}").ok();
+            return exit_code::FAILURE;
+        }
+        Err(CompileError::Unsupported(messages)) => {
+            for message in messages {
+                writeln!(streams.stderr, "{error}: {message}").ok();
+            }
+            return exit_code::FAILURE;
+        }
+    };
+    let llvm = llvm_options(path, args.opt_level, args.target_cpu.clone(), args.debug_info);
+    let extension = match args.emit {
+        Emit::Obj => "o",
+        Emit::Asm => "s",
+        Emit::Llvm => "ll",
+        _ => "",
+    };
+    let output = args.output.clone().unwrap_or_else(|| args.file.with_extension(extension));
+    let result = match args.emit {
+        Emit::Exe => build_executable(&module, &llvm, &output),
+        _ => {
+            let emit = match args.emit {
+                Emit::Obj => mlc_llvm::Emit::Object,
+                Emit::Asm => mlc_llvm::Emit::Assembly,
+                _ => mlc_llvm::Emit::LlvmIr,
+            };
+            mlc_llvm::compile(&module, &llvm, emit).map_err(|e| e.message).and_then(|bytes| {
+                std::fs::write(&output, bytes)
+                    .map_err(|reason| format!("could not write {}: {reason}", output.display()))
+            })
+        }
+    };
+    match result {
+        Ok(()) => exit_code::SUCCESS,
+        Err(message) => {
+            writeln!(streams.stderr, "{error}: {message}").ok();
+            exit_code::FAILURE
+        }
+    }
 }

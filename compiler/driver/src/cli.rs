@@ -25,8 +25,10 @@ pub struct Cli {
 pub enum Command {
     /// Check files for errors without building them.
     Check(CheckArgs),
-    /// Compile a program. Today: its IR (`--emit ir`, `--emit ir-raw`).
+    /// Compile a program to a native executable (LLVM), or emit one of its stages.
     Build(BuildArgs),
+    /// Compile a program in memory (Cranelift JIT) and run it at once.
+    Run(RunArgs),
     /// Explain a diagnostic code, such as E0201.
     Explain(ExplainArgs),
 }
@@ -37,14 +39,29 @@ pub struct BuildArgs {
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
 
-    /// What to write: `ir` (the IR after the default pipeline of passes) or `ir-raw` (the
-    /// IR as lowered, before any pass).
-    #[arg(long, value_enum, value_name = "WHAT")]
+    /// What to write: `exe` (a native executable, the default), `obj`, `asm`, `llvm` (LLVM
+    /// IR), `ir` (mlc's IR after the default pipeline), `ir-raw` (as lowered), `ir-low` (the
+    /// low form the back ends translate).
+    #[arg(long, value_enum, default_value_t = Emit::Exe, value_name = "WHAT")]
     pub emit: Emit,
 
-    /// Where to write it (default: standard output).
+    /// Where to write it (default: the file's name without `.ml` for an executable, with
+    /// `.o`/`.s`/`.ll` for the others; standard output for IR).
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
+
+    /// Optimization level, 0 to 3. At 0, integer overflow panics.
+    #[arg(short = 'O', long = "opt-level", default_value_t = 2, value_name = "N",
+          value_parser = clap::value_parser!(u8).range(0..=3))]
+    pub opt_level: u8,
+
+    /// The CPU to generate code for (default: this machine's CPU and its features).
+    #[arg(long, value_name = "CPU")]
+    pub target_cpu: Option<String>,
+
+    /// Emit debug line information.
+    #[arg(short = 'g')]
+    pub debug_info: bool,
 
     /// Write the IR after each pass of the pipeline to stderr.
     #[arg(long)]
@@ -55,12 +72,47 @@ pub struct BuildArgs {
     pub color: ColorWhen,
 }
 
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// The program's `.ml` file.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// Compile with LLVM (optimized) instead of Cranelift.
+    #[arg(long)]
+    pub llvm: bool,
+
+    /// Optimization level, 0 to 3 (default: 0 with Cranelift, 2 with `--llvm`). At 0,
+    /// integer overflow panics.
+    #[arg(short = 'O', long = "opt-level", value_name = "N",
+          value_parser = clap::value_parser!(u8).range(0..=3))]
+    pub opt_level: Option<u8>,
+
+    /// When to color diagnostics (as for `mlc check`).
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    pub color: ColorWhen,
+
+    /// The program's arguments (`argv()[1:]`); put them after `--` if they start with `-`.
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true, value_name = "ARGS")]
+    pub args: Vec<String>,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Emit {
+    /// A native executable.
+    Exe,
+    /// An object file.
+    Obj,
+    /// Assembly.
+    Asm,
+    /// LLVM IR.
+    Llvm,
     /// The IR after the default pipeline.
     Ir,
     /// The IR as lowered from the checked program.
     IrRaw,
+    /// The low form the back ends translate (`docs/runtime.md`).
+    IrLow,
 }
 
 #[derive(Debug, Args)]

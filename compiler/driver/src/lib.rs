@@ -8,8 +8,11 @@
 pub mod build;
 pub mod check;
 pub mod cli;
+pub mod compile;
 pub mod explain;
 pub mod ice;
+pub mod native;
+pub mod run;
 
 pub use check::{check_sources, CheckOptions, CheckOutput, Verbosity};
 
@@ -39,6 +42,7 @@ pub fn run(cli: Cli, terminal: Terminal, streams: &mut Streams<'_>) -> i32 {
     match &cli.command {
         Command::Check(args) => check::run_check(args, terminal, streams),
         Command::Build(args) => build::run_build(args, terminal, streams),
+        Command::Run(args) => run::run_program(args, terminal, streams),
         Command::Explain(args) => {
             let color = cli::resolve_color(cli::ColorWhen::Auto, terminal);
             explain::explain(&args.code, color, streams)

@@ -125,8 +125,7 @@ impl Registry {
 }
 
 /// The dialects beyond the core ones, in `with_all_dialects`.
-const ALL_DIALECTS: &[&[&OpDefinition]] =
-    &[
+const ALL_DIALECTS: &[&[&OpDefinition]] = &[
     scf::OPS,
     cf::OPS,
     agg::OPS,

@@ -227,6 +227,9 @@ pub struct ChunkScanner<'a> {
     depth: u32,
     /// The previous line ended with a backslash.
     continued: bool,
+    /// The quote byte of a triple-quoted string still open at the end of the previous line
+    /// (0: none): its lines are text, never item starts, and their brackets do not count.
+    open_triple: u8,
     /// The chunk being built so far holds only decorator lines (and comments/blank lines);
     /// leading comments before the first code line join the first chunk.
     only_decorators: bool,
@@ -241,6 +244,7 @@ impl<'a> ChunkScanner<'a> {
             line_start: start,
             depth: 0,
             continued: false,
+            open_triple: 0,
             only_decorators: true,
         }
     }
@@ -258,7 +262,7 @@ impl Iterator for ChunkScanner<'_> {
             let mut chunk_start = None;
             if let Some(&first) = line.first() {
                 let starts_item = !matches!(first, b' ' | b'\t' | b'\r' | b'#');
-                if self.depth == 0 && !self.continued && starts_item {
+                if self.depth == 0 && !self.continued && self.open_triple == 0 && starts_item {
                     if line_start != self.start && !self.only_decorators {
                         chunk_start = Some(line_start);
                     }
@@ -266,14 +270,15 @@ impl Iterator for ChunkScanner<'_> {
                 }
             }
             self.continued = false;
-            let plain = memchr::memchr3(b'"', b'\'', b'#', line).is_none()
+            let plain = self.open_triple == 0
+                && memchr::memchr3(b'"', b'\'', b'#', line).is_none()
                 && memchr::memchr(b'\\', line).is_none();
             if plain {
                 let opened = memchr::memchr3_iter(b'(', b'[', b'{', line).count() as u32;
                 let closed = memchr::memchr3_iter(b')', b']', b'}', line).count() as u32;
                 self.depth = (self.depth + opened).saturating_sub(closed);
             } else {
-                scan_line(line, &mut self.depth, &mut self.continued);
+                scan_line(line, &mut self.depth, &mut self.continued, &mut self.open_triple);
             }
             self.line_start = line_end + 1;
             if chunk_start.is_some() {
@@ -284,13 +289,22 @@ impl Iterator for ChunkScanner<'_> {
     }
 }
 
-/// Updates the bracket depth over one line that holds strings, comments or backslashes.
-fn scan_line(line: &[u8], depth: &mut u32, continued: &mut bool) {
+/// Updates the bracket depth over one line that holds strings, comments or backslashes (or
+/// continues a triple-quoted string, whose quote byte `open_triple` carries to the next line).
+fn scan_line(line: &[u8], depth: &mut u32, continued: &mut bool, open_triple: &mut u8) {
     let mut quote: u8 = 0;
     let mut index = 0;
+    let triple_at = |index: usize, byte: u8| line[index..].starts_with(&[byte, byte, byte]);
     while index < line.len() {
         let byte = line[index];
-        if quote != 0 {
+        if *open_triple != 0 {
+            if byte == b'\\' {
+                index += 1;
+            } else if triple_at(index, *open_triple) {
+                index += 2;
+                *open_triple = 0;
+            }
+        } else if quote != 0 {
             if byte == b'\\' {
                 index += 1;
             } else if byte == quote {
@@ -298,6 +312,10 @@ fn scan_line(line: &[u8], depth: &mut u32, continued: &mut bool) {
             }
         } else {
             match byte {
+                b'"' | b'\'' if triple_at(index, byte) => {
+                    *open_triple = byte;
+                    index += 2;
+                }
                 b'"' | b'\'' => quote = byte,
                 b'(' | b'[' | b'{' => *depth += 1,
                 b')' | b']' | b'}' => *depth = depth.saturating_sub(1),
@@ -337,6 +355,20 @@ mod tests {
         assert_eq!(
             chunks(text),
             vec!["fn a():\n    print(\"(\", ')', \"\\\"(\")  # (\n", "fn b():\n    pass"]
+        );
+    }
+
+    #[test]
+    fn a_triple_quoted_string_spans_lines_that_start_at_column_zero() {
+        let text = "const T: str = \"\"\"a (b\nc d\nfn x\"\"\"\nfn b():\n    pass\n";
+        assert_eq!(
+            chunks(text),
+            vec!["const T: str = \"\"\"a (b\nc d\nfn x\"\"\"\n", "fn b():\n    pass\n"]
+        );
+        let text = "fn a():\n    s = '''x\n''' + \"(\"\nfn b():\n    pass\n";
+        assert_eq!(
+            chunks(text),
+            vec!["fn a():\n    s = '''x\n''' + \"(\"\n", "fn b():\n    pass\n"]
         );
     }
 

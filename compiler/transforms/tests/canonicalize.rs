@@ -98,6 +98,32 @@ fn division_by_zero_and_overflow_are_left_to_panic() {
 }
 
 #[test]
+fn a_narrow_float_constant_widens_to_the_value_its_type_holds() {
+    check(
+        r#"
+  func.func {function_type = () -> (f64, f64, i1), sym_name = "widen"} ({
+    %tenth = arith.constant {value = 0.1 : f32} : f32
+    %wide = arith.extf %tenth : (f32) -> f64
+    %h = arith.constant {value = 0.1 : f16} : f16
+    %hwide = arith.extf %h : (f16) -> f64
+    %exact = arith.constant {value = 0.1 : f64} : f64
+    %same = arith.cmpf %wide, %exact {predicate = "oeq"} : (f64, f64) -> i1
+    func.return %wide, %hwide, %same : (f64, f64, i1) -> ()
+  })"#,
+        expect![[r#"
+            func.func {function_type = () -> (f64, f64, i1), sym_name = "widen"} ({
+            ^bb0:
+              %0 = arith.constant {value = 0.10000000149011612 : f64} : f64
+              %1 = arith.constant {value = 0.1 : f16} : f16
+              %2 = arith.extf %1 : (f16) -> f64
+              %3 = arith.constant {value = 0 : i1} : i1
+              func.return %0, %2, %3 : (f64, f64, i1) -> ()
+            })
+        "#]],
+    );
+}
+
+#[test]
 fn floats_fold_in_their_own_precision() {
     check(
         r#"

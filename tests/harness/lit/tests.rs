@@ -232,11 +232,11 @@ fn the_mlc_tool_calls_emit_ir() {
     let mut tools = Tools::new();
     tools.add(
         "mlc",
-        mlc_build_tool(|path, text, raw| {
+        mlc_build_tool(|path, text, stage| {
             if text.contains("bad") {
                 Err(format!("error[E0100]: in {path}"))
             } else {
-                Ok(format!("ir of {path}, raw = {raw}\n"))
+                Ok(format!("ir of {path}, raw = {}\n", stage == "ir-raw"))
             }
         }),
     );
@@ -247,7 +247,10 @@ fn the_mlc_tool_calls_emit_ir() {
     let unsupported = "# RUN: mlc run %s\n";
     let failures = run_text("tests/ir/a.ml", unsupported, &tools).unwrap_err();
     assert!(failures[0].contains("exited with code 2"), "{failures:?}");
-    assert!(failures[0].contains("supports `mlc build FILE --emit ir|ir-raw`"), "{failures:?}");
+    assert!(
+        failures[0].contains("supports `mlc build FILE --emit ir|ir-raw|ir-low`"),
+        "{failures:?}"
+    );
 }
 
 // ---- the suite over a folder ----

@@ -88,6 +88,22 @@ pub fn struct_fields(module: &Module, name: &str) -> Result<Vec<Type>, String> {
     }
 }
 
+/// The field names of the struct `name`, in order (printing a struct shows them).
+pub fn struct_field_names(module: &Module, name: &str) -> Result<Vec<String>, String> {
+    let op = lookup_symbol(module, &STRUCT, name)
+        .ok_or_else(|| format!("struct `{name}` is not defined by a `builtin.struct`"))?;
+    let Some(Attribute::Array(names)) = attribute(module, op, "field_names") else {
+        return Err("expects an array `field_names`".to_string());
+    };
+    names
+        .iter()
+        .map(|field| match field {
+            Attribute::String(name) => Ok(name.clone()),
+            other => Err(format!("expects a string in `field_names`, found {other}")),
+        })
+        .collect()
+}
+
 // ---- constructors ----
 
 /// Appends the layout of struct `name` to the module's body.

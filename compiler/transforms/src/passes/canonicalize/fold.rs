@@ -62,12 +62,15 @@ pub fn evaluate(
                 .map(|pattern| integer.attribute(pattern, result_type))
         }
         [Attribute::Float { bits: lhs, ty }, Attribute::Float { bits: rhs, .. }] => {
-            let (lhs, rhs) = (f64::from_bits(*lhs), f64::from_bits(*rhs));
+            // A constant's value is read as its type holds it (`0.1 : f32` is the f32 nearest
+            // 0.1), whatever digits the attribute was written with.
+            let kind = float_kind(ty)?;
+            let (lhs, rhs) =
+                (round_to(kind, f64::from_bits(*lhs))?, round_to(kind, f64::from_bits(*rhs))?);
             if name == "arith.cmpf" {
                 return compare_floats(predicate()?, lhs, rhs).map(bool_attribute);
             }
-            float_binary_op(name, float_kind(ty)?, lhs, rhs)
-                .map(|v| Attribute::float(v, ty.clone()))
+            float_binary_op(name, kind, lhs, rhs).map(|v| Attribute::float(v, ty.clone()))
         }
         [Attribute::Float { bits, .. }, Attribute::Integer { value: exponent, .. }]
             if name == "math.fpowi" =>
@@ -263,7 +266,8 @@ fn unary(name: &str, operand: &Attribute, result_type: &Type) -> Option<Attribut
             integer_unary(name, IntegerType::of(ty)?, *value, result_type)
         }
         Attribute::Float { bits, ty } => {
-            float_unary(name, float_kind(ty)?, f64::from_bits(*bits), result_type)
+            let kind = float_kind(ty)?;
+            float_unary(name, kind, round_to(kind, f64::from_bits(*bits))?, result_type)
         }
         _ => None,
     }

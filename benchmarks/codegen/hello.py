@@ -1,0 +1,3 @@
+# hello: start-to-exit time of the smallest program (`mlc run hello.ml` against
+# `python3 hello.py`).
+print("hello, world")

@@ -1,0 +1,38 @@
+//! Linking with the system C compiler driver, which knows the C library, the start files
+//! and the PIE default of the platform.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::CodegenError;
+
+/// Links an object file with the runtime static library into a standalone executable with
+/// the system `cc` (PIE; -lm -lpthread -ldl as the Rust staticlib needs).
+pub fn link_executable(
+    object: &Path,
+    runtime_library: &Path,
+    output: &Path,
+) -> Result<(), CodegenError> {
+    let mut command = Command::new("cc");
+    command
+        .arg("-pie")
+        .arg("-o")
+        .arg(output)
+        .arg(object)
+        // After the object, so the archive members it needs are pulled in.
+        .arg(runtime_library)
+        .args(["-lm", "-lpthread", "-ldl"]);
+    let result = command
+        .output()
+        .map_err(|e| CodegenError::new(format!("cannot run the linker `cc`: {e}")))?;
+    if result.status.success() {
+        Ok(())
+    } else {
+        Err(CodegenError::new(format!(
+            "linking {} failed ({}):\n{}",
+            output.display(),
+            result.status,
+            String::from_utf8_lossy(&result.stderr).trim_end()
+        )))
+    }
+}

@@ -1,0 +1,88 @@
+//! `link_executable`: an object whose `main` is the `$entry` function, linked with a static
+//! library standing in for the runtime (written in C, archived with `ar`), runs and exits
+//! with the code `mlc_rt_exit` gives.
+
+mod common;
+
+use std::process::Command;
+
+use common::{emit, options, run, scratch};
+use mlc_llvm::{link_executable, Emit, OptLevel};
+
+const FAKE_RUNTIME: &str = r#"#include <stdint.h>
+#include <stdio.h>
+static int initialized;
+void mlc_rt_init(int32_t argc, char **argv) { initialized = argc > 0 && argv[0] != 0; }
+void mlc_print_i64(int64_t value) { printf("%lld\n", (long long)value); }
+int32_t mlc_rt_exit(int64_t code) { fflush(stdout); return initialized ? (int32_t)code : 99; }
+"#;
+
+/// What the codegen passes produce for `def main() -> int: print(fib(10)); return fib(10)`,
+/// more or less: `$entry` initializes the runtime, calls `main`, and exits through it.
+const PROGRAM: &str = r#"builtin.module ({
+^bb0:
+  func.func {function_type = (i64) -> i64, sym_name = "fib"} ({
+  ^bb0(%n: i64):
+    %zero = arith.constant {value = 0 : i64} : i64
+    %one = arith.constant {value = 1 : i64} : i64
+    cf.br [^bb1(%zero: i64, %one: i64, %n: i64)]
+  ^bb1(%a: i64, %b: i64, %k: i64):
+    %done = arith.cmpi %k, %zero {predicate = "eq"} : (i64, i64) -> i1
+    %next = arith.addi %a, %b : i64
+    %k1 = arith.subi %k, %one : i64
+    cf.cond_br %done [^bb2, ^bb1(%b: i64, %next: i64, %k1: i64)] : i1
+  ^bb2:
+    func.return %a : i64
+  })
+  func.func {function_type = () -> i64, sym_name = "main"} ({
+  ^bb0:
+    %ten = arith.constant {value = 10 : i64} : i64
+    %f = func.call %ten {callee = @fib} : (i64) -> i64
+    ll.call %f {callee = "mlc_print_i64"} : (i64) -> ()
+    func.return %f : i64
+  })
+  func.func {export = "main", function_type = (i32, !ll.ptr) -> i32, sym_name = "$entry"} ({
+  ^bb0(%argc: i32, %argv: !ll.ptr):
+    ll.call %argc, %argv {callee = "mlc_rt_init"} : (i32, !ll.ptr) -> ()
+    %code = func.call {callee = @main} : () -> i64
+    %exit = ll.call %code {callee = "mlc_rt_exit"} : (i64) -> i32
+    func.return %exit : i32
+  })
+})
+"#;
+
+#[test]
+fn an_executable_runs_and_returns_its_exit_code() {
+    let dir = scratch("link");
+    std::fs::write(dir.join("fake_runtime.c"), FAKE_RUNTIME).unwrap();
+    run(Command::new("cc").current_dir(&dir).args([
+        "-c",
+        "-fPIC",
+        "-O1",
+        "fake_runtime.c",
+        "-o",
+        "fake_runtime.o",
+    ]));
+    run(Command::new("ar").current_dir(&dir).args(["rcs", "libfake_runtime.a", "fake_runtime.o"]));
+    for level in [OptLevel::O0, OptLevel::O2] {
+        let object = dir.join(format!("program-{level:?}.o"));
+        let executable = dir.join(format!("program-{level:?}"));
+        std::fs::write(&object, emit(PROGRAM, &options(level), Emit::Object).unwrap()).unwrap();
+        link_executable(&object, &dir.join("libfake_runtime.a"), &executable).unwrap();
+        let output = Command::new(&executable).output().unwrap();
+        assert_eq!(output.status.code(), Some(55), "{level:?}: {output:?}");
+        assert_eq!(String::from_utf8_lossy(&output.stdout), "55\n");
+    }
+}
+
+#[test]
+fn link_errors_come_back_with_the_linker_output() {
+    let dir = scratch("link-error");
+    let object = dir.join("program.o");
+    std::fs::write(&object, emit(PROGRAM, &options(OptLevel::O0), Emit::Object).unwrap()).unwrap();
+    // An empty archive: the runtime's functions are missing.
+    run(Command::new("ar").current_dir(&dir).args(["rcs", "libempty.a"]));
+    let error =
+        link_executable(&object, &dir.join("libempty.a"), &dir.join("program")).unwrap_err();
+    assert!(error.message.contains("undefined reference to `mlc_rt_init'"), "{error}");
+}
