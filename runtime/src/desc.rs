@@ -430,6 +430,21 @@ pub fn intern_desc(desc: &TypeDesc) -> &'static TypeDesc {
     }
 }
 
+/// The interned descriptor of a constant text the runtime itself uses (`"s"`, `"i64"`),
+/// looked up once per call site.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! static_desc {
+    ($text:literal) => {{
+        static DESC: std::sync::OnceLock<&'static $crate::desc::TypeDesc> =
+            std::sync::OnceLock::new();
+        *DESC.get_or_init(|| {
+            $crate::desc::intern($text)
+                .unwrap_or_else(|error| $crate::panic::internal(&error.to_string()))
+        })
+    }};
+}
+
 const CACHE_SLOTS: usize = 64;
 
 type CacheEntry = (usize, Option<(&'static str, &'static TypeDesc)>);

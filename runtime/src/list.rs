@@ -60,8 +60,7 @@ pub fn new_list(elem: &'static TypeDesc, capacity: usize) -> Handle {
 
 /// A new `List[str]` holding `parts`.
 pub fn list_of_strs<'a>(parts: impl Iterator<Item = &'a str>) -> Handle {
-    let elem = desc::intern("s").unwrap_or_else(|error| crate::panic::internal(&error.to_string()));
-    let handle = new_list(elem, 0);
+    let handle = new_list(crate::static_desc!("s"), 0);
     // SAFETY: a `List[str]` we just made; each new string's reference moves into it.
     unsafe {
         let list = get(handle);
@@ -75,9 +74,7 @@ pub fn list_of_strs<'a>(parts: impl Iterator<Item = &'a str>) -> Handle {
 
 /// A new `List[i64]` holding `values` (tensor shapes).
 pub fn list_of_i64(values: &[i64]) -> Handle {
-    let elem =
-        desc::intern("i64").unwrap_or_else(|error| crate::panic::internal(&error.to_string()));
-    let handle = new_list(elem, values.len());
+    let handle = new_list(crate::static_desc!("i64"), values.len());
     // SAFETY: a `List[i64]` we just made.
     let list = unsafe { get(handle) };
     for value in values {

@@ -71,7 +71,13 @@ pub unsafe fn release_value(p: *const u8, desc: &TypeDesc) {
 pub unsafe fn copy_value(dst: *mut u8, src: *const u8, desc: &TypeDesc) {
     // SAFETY: per the contract above.
     unsafe {
-        ptr::copy_nonoverlapping(src, dst, desc.size());
+        // Scalars and handles (most elements) without a call to `memcpy`.
+        match desc.size() {
+            8 => write(dst, read::<u64>(src)),
+            4 => write(dst, read::<u32>(src)),
+            1 => write(dst, read::<u8>(src)),
+            size => ptr::copy_nonoverlapping(src, dst, size),
+        }
         retain_value(src, desc);
     }
 }

@@ -174,3 +174,18 @@ fn every_program_runs_the_same_through_both_back_ends_at_both_levels() {
         failures.join("\n\n")
     );
 }
+
+/// The differential half: the expected outputs of the programs that mean the same in Python
+/// are CPython's. `to_python.py --check` translates each of them, runs it with `python3` and
+/// compares with its `.out` and `# Exit:`; the test above compares mlc with the same files.
+#[test]
+fn the_expected_outputs_are_what_cpython_prints() {
+    let output = Command::new("python3")
+        .arg(repository().join("tests/run/to_python.py"))
+        .arg("--check")
+        .output()
+        .expect("python3 runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}{}", String::from_utf8_lossy(&output.stderr));
+    assert!(stdout.contains("0 problem(s)"), "{stdout}");
+}

@@ -22,23 +22,22 @@ use crate::value::{read_number, Number};
 /// `p` points to a valid value of type `desc`.
 pub unsafe fn format_value(p: *const u8, desc: &TypeDesc, spec: &str) -> Result<String, String> {
     // SAFETY: per the contract above.
-    let text = unsafe { value::value_to_string(p, desc) };
+    let text = || unsafe { value::value_to_string(p, desc) };
     if spec.is_empty() {
-        return Ok(text);
+        return Ok(text());
     }
     let numeric = desc.is_integer() || desc.is_float() || matches!(desc.kind(), Kind::Bool);
-    let spec_kind = spec.chars().last();
-    if numeric && spec_kind != Some('s') {
+    if numeric && !spec.ends_with('s') {
         let parsed = spec::Spec::parse(spec, '>')?;
         // SAFETY: per the contract above.
         return Ok(match unsafe { read_number(p, desc) } {
             Some(Number::Int(value)) => spec::format_int(value, &parsed),
             Some(Number::Float(value)) => spec::format_float_spec(value, &parsed),
-            None => text,
+            None => text(),
         });
     }
     let parsed = spec::Spec::parse(spec, '<')?;
-    Ok(spec::format_text(&text, &parsed))
+    Ok(spec::format_text(&text(), &parsed))
 }
 
 exports! {

@@ -144,8 +144,21 @@ pub fn shape_text(shape: &[i64]) -> String {
 
 /// The element descriptor of a dtype.
 pub fn elem_desc(dtype: DType) -> &'static TypeDesc {
-    desc::intern(dtype.desc_text())
-        .unwrap_or_else(|error| crate::panic::internal(&error.to_string()))
+    match dtype {
+        DType::Bool => crate::static_desc!("b"),
+        DType::I8 => crate::static_desc!("i8"),
+        DType::I16 => crate::static_desc!("i16"),
+        DType::I32 => crate::static_desc!("i32"),
+        DType::I64 => crate::static_desc!("i64"),
+        DType::U8 => crate::static_desc!("u8"),
+        DType::U16 => crate::static_desc!("u16"),
+        DType::U32 => crate::static_desc!("u32"),
+        DType::U64 => crate::static_desc!("u64"),
+        DType::F16 => crate::static_desc!("f16"),
+        DType::BF16 => crate::static_desc!("bf16"),
+        DType::F32 => crate::static_desc!("f32"),
+        DType::F64 => crate::static_desc!("f64"),
+    }
 }
 
 /// The element type of a descriptor, or an internal error.
