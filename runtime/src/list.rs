@@ -32,6 +32,12 @@ pub struct ListObj {
     data: Cell<*mut u8>,
 }
 
+/// Where generated code finds a list's length (an `i64`) and its element buffer (a pointer to
+/// `length` elements laid out back to back): the compiler reads and writes elements in place
+/// instead of calling the runtime (`docs/runtime.md`, "Lists in place").
+pub const LIST_LENGTH_OFFSET: usize = std::mem::offset_of!(ListObj, len);
+pub const LIST_DATA_OFFSET: usize = std::mem::offset_of!(ListObj, data);
+
 static VTABLE: VTable = VTable { name: "List", drop: drop_list, write: write_list };
 
 // SAFETY: `#[repr(C)]` with the header first; only `new_list` uses `VTABLE`.

@@ -33,19 +33,27 @@ pub fn lower(emitter: &mut Emitter<'_>, op: OpId) -> Result<(), String> {
             }
             emitter.replace(op, &[list]);
         }
-        "mem.list_len" | "mem.dict_len" => {
-            let callee = if name == "mem.list_len" { "mlc_list_len" } else { "mlc_dict_len" };
-            let value = emitter.call(callee, &operands, Some(Type::I64)).expect("a result");
+        "mem.list_len" => {
+            let value = super::list_in_place::length(emitter, operands[0]);
+            emitter.replace(op, &[value]);
+        }
+        "mem.dict_len" => {
+            let value = emitter.call("mlc_dict_len", &operands, Some(Type::I64)).expect("a result");
             emitter.replace(op, &[value]);
         }
         "mem.list_get" => {
             let ty = result.expect("a result");
-            let value = emitter.call_out("mlc_list_get", &operands, ty, true);
+            let value = match super::list_in_place::get(emitter, operands[0], operands[1], &ty) {
+                Some(value) => value,
+                None => emitter.call_out("mlc_list_get", &operands, ty, true),
+            };
             emitter.replace(op, &[value]);
         }
         "mem.list_set" => {
-            let pointer = emitter.spill(operands[2]);
-            emitter.call_at("mlc_list_set", &[operands[0], operands[1], pointer], None);
+            if !super::list_in_place::set(emitter, operands[0], operands[1], operands[2]) {
+                let pointer = emitter.spill(operands[2]);
+                emitter.call_at("mlc_list_set", &[operands[0], operands[1], pointer], None);
+            }
             emitter.replace(op, &[]);
         }
         "mem.list_append" => {

@@ -5,6 +5,7 @@
 mod arith;
 mod builtins;
 mod containers;
+mod list_in_place;
 mod rt;
 mod tensors;
 

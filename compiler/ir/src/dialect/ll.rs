@@ -96,10 +96,20 @@ fn verify_zero(module: &Module, op: OpId) -> Check {
     expect_results(module, op, 1)
 }
 
+/// The address `ll.load` and `ll.store` read or write at: a raw `!ll.ptr`, or a handle (the
+/// address of the runtime object, whose fields the low form may read in place).
+fn expect_address(module: &Module, op: OpId, index: usize) -> Check {
+    let ty = operand(module, op, index);
+    if *ty != Type::Ptr && !ty.is_handle() {
+        return Err(format!("expects operand {index} to be an !ll.ptr or a handle, found {ty}"));
+    }
+    Ok(())
+}
+
 fn verify_load(module: &Module, op: OpId) -> Check {
     expect_operands(module, op, 2)?;
     expect_results(module, op, 1)?;
-    expect_type("operand 0", operand(module, op, 0), &Type::Ptr)?;
+    expect_address(module, op, 0)?;
     expect_type("the offset", operand(module, op, 1), &Type::I64)?;
     let ty = result(module, op, 0);
     if !is_loadable(ty) {
@@ -115,7 +125,7 @@ fn verify_store(module: &Module, op: OpId) -> Check {
     if !is_loadable(ty) {
         return Err(format!("cannot store a value of type {ty}"));
     }
-    expect_type("operand 1", operand(module, op, 1), &Type::Ptr)?;
+    expect_address(module, op, 1)?;
     expect_type("the offset", operand(module, op, 2), &Type::I64)
 }
 
