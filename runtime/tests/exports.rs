@@ -140,6 +140,7 @@ fn documented() -> Vec<(&'static str, Vec<Abi>, Option<Abi>)> {
         ("mlc_tensor_store_linear", vec![P, I64, P], None),
         ("mlc_tensor_data", vec![P], Some(P)),
         ("mlc_tensor_is_dense_like", vec![P, P], Some(B)),
+        ("mlc_tensor_dense_for", vec![P, P], Some(P)),
         ("mlc_tensor_cast", with_loc(&[P, P]), Some(P)),
         ("mlc_tensor_slice", with_loc(&[P, P, P, I64]), Some(P)),
         // Slices of str and List.

@@ -32,6 +32,11 @@ pub struct Emitter<'m> {
     /// and once more over the whole function at the end (for uses laid out before their
     /// definitions).
     pub substitution: Substitution,
+    /// Fused loops' element buffers: `(tensor, space)` to the data pointer of the tensor
+    /// made dense for that space, and a `tensor.empty` result to its data pointer (see
+    /// `ops/tensors.rs`).
+    pub dense_data: std::collections::HashMap<(ValueId, ValueId), ValueId>,
+    pub empty_data: std::collections::HashMap<ValueId, ValueId>,
 }
 
 impl<'m> Emitter<'m> {
@@ -45,6 +50,8 @@ impl<'m> Emitter<'m> {
             unwind: None,
             results,
             substitution: Substitution::new(),
+            dense_data: Default::default(),
+            empty_data: Default::default(),
         }
     }
 

@@ -460,6 +460,30 @@ exports! {
         let (tensor, space) = unsafe { (get(t), object::cast::<SpaceObj>(s)) };
         tensor.shape() == space.shape() && tensor.is_contiguous()
     }
+
+    /// `t` itself (a new reference) when it is dense like the space `s`, else a contiguous
+    /// copy of `t` broadcast to the space's shape: what a fused loop reads element `i` of at
+    /// `data + i * size`, with no per-element call.
+    fn mlc_tensor_dense_for(t: Handle, s: Handle) -> Handle {
+        // SAFETY: a live tensor and space.
+        let (tensor, space) = unsafe { (get(t), object::cast::<SpaceObj>(s)) };
+        if tensor.shape() == space.shape() && tensor.is_contiguous() {
+            // SAFETY: a live handle; the caller owns the new reference.
+            unsafe { object::retain(t) };
+            return t;
+        }
+        let shape = space.shape().to_vec();
+        let strides = broadcast_strides(tensor, &shape);
+        let handle = new_tensor(tensor.dtype(), shape.clone(), None);
+        // SAFETY: the tensor we just made.
+        let out = unsafe { get(handle) };
+        let size = tensor.dtype().size();
+        super::for_each_offset(&shape, &strides, |i, offset| {
+            // SAFETY: an element of each.
+            unsafe { ptr::copy_nonoverlapping(tensor.at(offset), out.at(i as isize), size) };
+        });
+        handle
+    }
 }
 
 #[cfg(test)]

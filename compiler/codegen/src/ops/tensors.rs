@@ -93,20 +93,60 @@ pub fn lower(emitter: &mut Emitter<'_>, op: OpId) -> Result<(), String> {
         }
         "tensor.space" => {
             let (tensors, count) = emitter.handle_array(&operands);
-            emitter.call_at("mlc_tensor_space", &[tensors, count], result)
+            let space = emitter.call_at("mlc_tensor_space", &[tensors, count], result);
+            let space = space.expect("a result");
+            // Each operand dense for the space, its buffer taken once: the loop that
+            // follows reads element `i` at `data + i * size`.
+            for &tensor in &operands {
+                let tensor_type = emitter.type_of(tensor);
+                let dense = emitter
+                    .call("mlc_tensor_dense_for", &[tensor, space], Some(tensor_type))
+                    .expect("a result");
+                let data =
+                    emitter.call("mlc_tensor_data", &[dense], Some(Type::Ptr)).expect("a result");
+                // Keyed by the values the loop's loads will see once substituted.
+                emitter.dense_data.insert((tensor, space), data);
+            }
+            Some(space)
         }
         "tensor.space_size" => emitter.call("mlc_space_size", &operands, result),
         "tensor.empty" => {
             let descriptor = emitter.descriptor(&element_of(&result)?)?;
-            emitter.call("mlc_tensor_empty", &[operands[0], descriptor], result)
+            let tensor = emitter
+                .call("mlc_tensor_empty", &[operands[0], descriptor], result)
+                .expect("a result");
+            let data =
+                emitter.call("mlc_tensor_data", &[tensor], Some(Type::Ptr)).expect("a result");
+            emitter.empty_data.insert(tensor, data);
+            Some(tensor)
         }
         "tensor.load_linear" => {
             let ty = result.expect("a result");
-            Some(emitter.call_out("mlc_tensor_load_linear", &operands, ty, false))
+            match emitter.dense_data.get(&(operands[0], operands[1])).copied() {
+                Some(data) if element_size(&ty).is_some() => {
+                    let offset = scaled(emitter, operands[2], element_size(&ty).expect("checked"));
+                    Some(mlc_ir::dialect::ll::load(&mut emitter.builder(), data, offset, ty))
+                }
+                _ => Some(emitter.call_out("mlc_tensor_load_linear", &operands, ty, false)),
+            }
         }
         "tensor.store_linear" => {
-            let value = emitter.spill(operands[0]);
-            emitter.call("mlc_tensor_store_linear", &[operands[1], operands[2], value], None)
+            let ty = emitter.type_of(operands[0]);
+            match emitter.empty_data.get(&operands[1]).copied() {
+                Some(data) if element_size(&ty).is_some() => {
+                    let offset = scaled(emitter, operands[2], element_size(&ty).expect("checked"));
+                    mlc_ir::dialect::ll::store(&mut emitter.builder(), operands[0], data, offset);
+                    None
+                }
+                _ => {
+                    let value = emitter.spill(operands[0]);
+                    emitter.call(
+                        "mlc_tensor_store_linear",
+                        &[operands[1], operands[2], value],
+                        None,
+                    )
+                }
+            }
         }
         _ => {
             return Err(format!(
@@ -117,4 +157,25 @@ pub fn lower(emitter: &mut Emitter<'_>, op: OpId) -> Result<(), String> {
     };
     emitter.replace(op, &value.into_iter().collect::<Vec<_>>());
     Ok(())
+}
+
+/// The size in bytes of a tensor element of type `ty` (numbers and `i1`, one byte).
+fn element_size(ty: &Type) -> Option<i64> {
+    match ty {
+        Type::Int(1) => Some(1),
+        Type::Int(bits) | Type::UInt(bits) => Some(i64::from(*bits) / 8),
+        Type::Float(kind) => Some(i64::from(kind.bits()) / 8),
+        _ => None,
+    }
+}
+
+/// `position * size`, the byte offset of element `position`.
+fn scaled(emitter: &mut Emitter<'_>, position: ValueId, size: i64) -> ValueId {
+    let size = emitter.i64(size);
+    mlc_ir::dialect::arith::binary(
+        &mut emitter.builder(),
+        &mlc_ir::dialect::arith::MULI,
+        position,
+        size,
+    )
 }
