@@ -145,7 +145,7 @@ fn checked_arithmetic_panics_only_with_overflow_checks() {
 }
 
 #[test]
-fn list_elements_travel_by_pointer_with_their_descriptor() {
+fn list_elements_are_appended_by_pointer_and_read_in_place() {
     check(
         r#"builtin.module ({
   func.func {function_type = (tuple<i64, !str>) -> tuple<i64, !str>, sym_name = "first"} ({
@@ -171,13 +171,35 @@ fn list_elements_travel_by_pointer_with_their_descriptor() {
                 %6 = ll.address %2 : (!mem.ref<tuple<i64, !str>>) -> !ll.ptr
                 ll.call %5, %6 {callee = "mlc_list_append"} : (!list<tuple<i64, !str>>, !ll.ptr) -> ()
                 %7 = arith.constant {value = 0 : i64} : i64
-                %8 = ll.address %1 : (!mem.ref<tuple<i64, !str>>) -> !ll.ptr loc("l.ml":4:5)
-                %9 = ll.cstring {value = "l.ml"} : !ll.ptr loc("l.ml":4:5)
-                %10 = arith.constant {value = 4 : i32} : i32 loc("l.ml":4:5)
-                %11 = arith.constant {value = 5 : i32} : i32 loc("l.ml":4:5)
-                ll.call %5, %7, %8, %9, %10, %11 {callee = "mlc_list_get"} : (!list<tuple<i64, !str>>, i64, !ll.ptr, !ll.ptr, i32, i32) -> () loc("l.ml":4:5)
-                %12 = mem.load %1 : (!mem.ref<tuple<i64, !str>>) -> tuple<i64, !str> loc("l.ml":4:5)
-                func.return %12 : tuple<i64, !str>
+                %8 = arith.constant {value = 40 : i64} : i64 loc("l.ml":4:5)
+                %9 = ll.load %5, %8 {memory = "object"} : (!list<tuple<i64, !str>>, i64) -> i64 loc("l.ml":4:5)
+                %10 = arith.constant {value = 0 : i64} : i64 loc("l.ml":4:5)
+                %11 = arith.cmpi %7, %10 {predicate = "slt"} : (i64, i64) -> i1 loc("l.ml":4:5)
+                %12 = arith.addi %7, %9 : i64 loc("l.ml":4:5)
+                %13 = arith.select %11, %12, %7 : (i1, i64, i64) -> i64 loc("l.ml":4:5)
+                %14 = arith.cmpi %13, %9 {predicate = "ult"} : (i64, i64) -> i1 loc("l.ml":4:5)
+                cf.cond_br %14 [^bb2, ^bb1] : i1 loc("l.ml":4:5)
+              ^bb1:
+                %15 = ll.address %1 : (!mem.ref<tuple<i64, !str>>) -> !ll.ptr loc("l.ml":4:5)
+                %16 = ll.cstring {value = "l.ml"} : !ll.ptr loc("l.ml":4:5)
+                %17 = arith.constant {value = 4 : i32} : i32 loc("l.ml":4:5)
+                %18 = arith.constant {value = 5 : i32} : i32 loc("l.ml":4:5)
+                ll.call %5, %7, %15, %16, %17, %18 {callee = "mlc_list_get"} : (!list<tuple<i64, !str>>, i64, !ll.ptr, !ll.ptr, i32, i32) -> () loc("l.ml":4:5)
+                %19 = mem.load %1 : (!mem.ref<tuple<i64, !str>>) -> tuple<i64, !str> loc("l.ml":4:5)
+                cf.unreachable loc("l.ml":4:5)
+              ^bb2:
+                %20 = arith.constant {value = 56 : i64} : i64 loc("l.ml":4:5)
+                %21 = ll.load %5, %20 {memory = "object"} : (!list<tuple<i64, !str>>, i64) -> !ll.ptr loc("l.ml":4:5)
+                %22 = arith.constant {value = 16 : i64} : i64 loc("l.ml":4:5)
+                %23 = arith.muli %13, %22 : i64 loc("l.ml":4:5)
+                %24 = arith.constant {value = 0 : i64} : i64 loc("l.ml":4:5)
+                %25 = arith.addi %23, %24 : i64 loc("l.ml":4:5)
+                %26 = ll.load %21, %25 : (!ll.ptr, i64) -> i64 loc("l.ml":4:5)
+                %27 = arith.constant {value = 8 : i64} : i64 loc("l.ml":4:5)
+                %28 = arith.addi %23, %27 : i64 loc("l.ml":4:5)
+                %29 = ll.load %21, %28 : (!ll.ptr, i64) -> !str loc("l.ml":4:5)
+                %30 = agg.make %26, %29 : (i64, !str) -> tuple<i64, !str> loc("l.ml":4:5)
+                func.return %30 : tuple<i64, !str>
               })
             })
         "#]],

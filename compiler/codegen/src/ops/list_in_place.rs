@@ -40,7 +40,7 @@ fn element_shape(module: &Module, ty: &Type) -> Option<(usize, bool)> {
 
 pub fn length(emitter: &mut Emitter<'_>, list: ValueId) -> ValueId {
     let offset = emitter.i64(LIST_LENGTH_OFFSET as i64);
-    ll::load(&mut emitter.builder(), list, offset, Type::I64)
+    ll::load_object_field(&mut emitter.builder(), list, offset, Type::I64)
 }
 
 /// The byte offset of element `index` in the buffer after the bounds check, or `None` when
@@ -68,7 +68,7 @@ fn checked_offset(
     cf::unreachable(&mut emitter.builder());
     emitter.current = fast;
     let data_offset = emitter.i64(LIST_DATA_OFFSET as i64);
-    let data = ll::load(&mut emitter.builder(), list, data_offset, Type::Ptr);
+    let data = ll::load_object_field(&mut emitter.builder(), list, data_offset, Type::Ptr);
     let size = emitter.i64(size as i64);
     let offset = arith::binary(&mut emitter.builder(), &arith::MULI, position, size);
     (data, offset)

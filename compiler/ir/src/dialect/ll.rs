@@ -110,6 +110,9 @@ fn verify_load(module: &Module, op: OpId) -> Check {
     expect_operands(module, op, 2)?;
     expect_results(module, op, 1)?;
     expect_address(module, op, 0)?;
+    if module.ops[op].attributes.contains_key("memory") {
+        one_of(module, op, "memory", &["object"])?;
+    }
     expect_type("the offset", operand(module, op, 1), &Type::I64)?;
     let ty = result(module, op, 0);
     if !is_loadable(ty) {
@@ -182,6 +185,23 @@ pub fn zero(builder: &mut Builder<'_>, ty: Type) -> ValueId {
 /// The `ty` at `pointer + offset` bytes.
 pub fn load(builder: &mut Builder<'_>, pointer: ValueId, offset: ValueId, ty: Type) -> ValueId {
     builder.append_value(OpState::new(&LOAD).operands(&[pointer, offset]).results(&[ty]))
+}
+
+/// A field of the runtime object `handle` (a list's length or buffer), marked
+/// `{memory = "object"}`: generated code never writes such fields, so no store to an element
+/// aliases the load (the LLVM back end says so with type-based alias metadata).
+pub fn load_object_field(
+    builder: &mut Builder<'_>,
+    handle: ValueId,
+    offset: ValueId,
+    ty: Type,
+) -> ValueId {
+    builder.append_value(
+        OpState::new(&LOAD)
+            .operands(&[handle, offset])
+            .attribute("memory", Attribute::String("object".to_string()))
+            .results(&[ty]),
+    )
 }
 
 /// Writes `value` at `pointer + offset` bytes.

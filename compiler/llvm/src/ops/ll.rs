@@ -2,7 +2,7 @@
 //! values, raw loads and stores at byte offsets, overflow tests.
 
 use inkwell::module::Linkage;
-use inkwell::values::{BasicValueEnum, PointerValue};
+use inkwell::values::{BasicValue, BasicValueEnum, PointerValue};
 use mlc_ir::{OpId, Type};
 
 use crate::function::{FunctionTranslator, Result};
@@ -31,6 +31,9 @@ impl<'ctx> FunctionTranslator<'_, 'ctx, '_> {
                 let address = self.byte_address(op, 0, 1)?;
                 let ty = self.result_type(op, 0)?;
                 let value = self.builder.build_load(self.memory_type(op, ty)?, address, "")?;
+                if let Some(instruction) = value.as_instruction_value() {
+                    self.tag_memory(op, instruction);
+                }
                 let value = self.to_register(op, value, ty)?;
                 self.set_result(op, 0, value);
                 Ok(())
@@ -38,12 +41,37 @@ impl<'ctx> FunctionTranslator<'_, 'ctx, '_> {
             "store" => {
                 let address = self.byte_address(op, 1, 2)?;
                 let value = self.to_memory(op, self.operand(op, 0)?, self.operand_type(op, 0))?;
-                self.builder.build_store(address, value)?;
+                let instruction = self.builder.build_store(address, value)?;
+                self.tag_memory(op, instruction);
                 Ok(())
             }
             "overflows" => self.overflows(op),
             _ => Err(self.unsupported(op)),
         }
+    }
+
+    /// Type-based alias metadata: an `ll.load` marked `{memory = "object"}` reads a field of
+    /// a runtime object (a list's length or buffer), which generated code never writes; every
+    /// other `ll.load`/`ll.store` touches element buffers or stack arrays. Two TBAA types
+    /// under one root tell LLVM the two never alias, so a loop's stores to elements do not
+    /// keep it from hoisting the length and buffer loads out of the loop.
+    fn tag_memory(&self, op: OpId, instruction: inkwell::values::InstructionValue<'ctx>) {
+        let context = self.t.context();
+        let object = matches!(
+            self.ir.ops[op].attributes.get("memory"),
+            Some(mlc_ir::Attribute::String(kind)) if kind == "object"
+        );
+        let root = context.metadata_node(&[context.metadata_string("mlc tbaa").into()]);
+        let name = if object { "runtime object field" } else { "element" };
+        let zero = context.i64_type().const_zero();
+        let scalar = context.metadata_node(&[
+            context.metadata_string(name).into(),
+            root.into(),
+            zero.into(),
+        ]);
+        let tag = context.metadata_node(&[scalar.into(), scalar.into(), zero.into()]);
+        // Setting metadata on a load or store cannot fail.
+        instruction.set_metadata(tag, context.get_kind_id("tbaa")).ok();
     }
 
     /// The address of a private, unnamed_addr, NUL-terminated constant copy of `text`, one
