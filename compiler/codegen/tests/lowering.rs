@@ -240,3 +240,19 @@ fn python_and_gpu_ops_are_reported_with_their_locations() {
     assert_eq!(errors.len(), 1);
     assert!(errors[0].to_string().starts_with("p.ml:1:1: `py.import`"), "{}", errors[0]);
 }
+
+#[test]
+fn an_access_proven_in_bounds_has_no_check() {
+    let low = lower(
+        r#"builtin.module ({
+  func.func {function_type = (!list<f64>, i64) -> f64, sym_name = "at"} ({
+  ^bb0(%l: !list<f64>, %i: i64):
+    %x = mem.list_get %l, %i {in_bounds = true} : (!list<f64>, i64) -> f64
+    func.return %x : f64
+  })
+})"#,
+        false,
+    );
+    assert!(!low.contains("mlc_list_get") && !low.contains("cf.cond_br"), "{low}");
+    assert_eq!(low.matches("ll.load").count(), 2, "the buffer, then the element:\n{low}");
+}

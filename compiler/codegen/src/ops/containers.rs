@@ -9,6 +9,10 @@ pub fn lower(emitter: &mut Emitter<'_>, op: OpId) -> Result<(), String> {
     let name = emitter.module.ops[op].name();
     let operands = emitter.operands(op);
     let result = emitter.result_type(op);
+    let in_bounds = matches!(
+        emitter.module.ops[op].attributes.get("in_bounds"),
+        Some(mlc_ir::Attribute::Bool(true))
+    );
     match name {
         "mem.alloca" | "mem.load" | "mem.store" => {
             emitter.keep(op);
@@ -43,14 +47,21 @@ pub fn lower(emitter: &mut Emitter<'_>, op: OpId) -> Result<(), String> {
         }
         "mem.list_get" => {
             let ty = result.expect("a result");
-            let value = match super::list_in_place::get(emitter, operands[0], operands[1], &ty) {
+            let value = match super::list_in_place::get(
+                emitter,
+                operands[0],
+                operands[1],
+                &ty,
+                in_bounds,
+            ) {
                 Some(value) => value,
                 None => emitter.call_out("mlc_list_get", &operands, ty, true),
             };
             emitter.replace(op, &[value]);
         }
         "mem.list_set" => {
-            if !super::list_in_place::set(emitter, operands[0], operands[1], operands[2]) {
+            if !super::list_in_place::set(emitter, operands[0], operands[1], operands[2], in_bounds)
+            {
                 let pointer = emitter.spill(operands[2]);
                 emitter.call_at("mlc_list_set", &[operands[0], operands[1], pointer], None);
             }

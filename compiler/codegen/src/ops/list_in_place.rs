@@ -51,8 +51,13 @@ fn checked_offset(
     list: ValueId,
     index: ValueId,
     size: usize,
+    in_bounds: bool,
     slow_path: impl FnOnce(&mut Emitter<'_>),
 ) -> (ValueId, ValueId) {
+    if in_bounds {
+        // `bounds-check-elim` proved `0 <= index < len(list)`.
+        return element_offset(emitter, list, index, size);
+    }
     let length = length(emitter, list);
     let zero = emitter.i64(0);
     let negative = arith::compare(&mut emitter.builder(), &arith::CMPI, "slt", index, zero);
@@ -67,6 +72,16 @@ fn checked_offset(
     slow_path(emitter);
     cf::unreachable(&mut emitter.builder());
     emitter.current = fast;
+    element_offset(emitter, list, position, size)
+}
+
+/// The element buffer of `list` and the byte offset of element `position` in it.
+fn element_offset(
+    emitter: &mut Emitter<'_>,
+    list: ValueId,
+    position: ValueId,
+    size: usize,
+) -> (ValueId, ValueId) {
     let data_offset = emitter.i64(LIST_DATA_OFFSET as i64);
     let data = ll::load_object_field(&mut emitter.builder(), list, data_offset, Type::Ptr);
     let size = emitter.i64(size as i64);
@@ -75,12 +90,18 @@ fn checked_offset(
 }
 
 /// `xs[i]` in place; `None` when the element cannot be read in place.
-pub fn get(emitter: &mut Emitter<'_>, list: ValueId, index: ValueId, ty: &Type) -> Option<ValueId> {
+pub fn get(
+    emitter: &mut Emitter<'_>,
+    list: ValueId,
+    index: ValueId,
+    ty: &Type,
+    in_bounds: bool,
+) -> Option<ValueId> {
     let (size, _) = element_shape(emitter.module, ty)?;
     let mut parts = Vec::new();
     scalars(emitter.module, ty, 0, &mut parts)?;
     let ty_for_slow = ty.clone();
-    let (data, offset) = checked_offset(emitter, list, index, size, |emitter| {
+    let (data, offset) = checked_offset(emitter, list, index, size, in_bounds, |emitter| {
         emitter.call_out("mlc_list_get", &[list, index], ty_for_slow, true);
     });
     let mut loaded = Vec::with_capacity(parts.len());
@@ -110,14 +131,20 @@ fn rebuild(
 }
 
 /// `xs[i] = v` in place for elements without handles; `false` when the runtime must do it.
-pub fn set(emitter: &mut Emitter<'_>, list: ValueId, index: ValueId, value: ValueId) -> bool {
+pub fn set(
+    emitter: &mut Emitter<'_>,
+    list: ValueId,
+    index: ValueId,
+    value: ValueId,
+    in_bounds: bool,
+) -> bool {
     let ty = emitter.type_of(value);
     let Some((size, false)) = element_shape(emitter.module, &ty) else { return false };
     let mut parts = Vec::new();
     if scalars(emitter.module, &ty, 0, &mut parts).is_none() {
         return false;
     }
-    let (data, offset) = checked_offset(emitter, list, index, size, |emitter| {
+    let (data, offset) = checked_offset(emitter, list, index, size, in_bounds, |emitter| {
         let pointer = emitter.spill(value);
         emitter.call_at("mlc_list_set", &[list, index, pointer], None);
     });
