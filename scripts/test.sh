@@ -11,6 +11,10 @@ echo "== cargo fmt --check"
 cargo fmt --all --check
 echo "== cargo clippy (warnings are errors)"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
+echo "== cargo build -p mlc-runtime (the static library that \`mlc build\` links)"
+# A dependency is built as an rlib only: the tests that build executables need the
+# package's own build to make target/debug/libmlc_runtime.a.
+cargo build -p mlc-runtime --quiet
 echo "== cargo test"
-cargo test --workspace
+cargo test --workspace --no-fail-fast
 echo "== all checks passed"
