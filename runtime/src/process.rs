@@ -33,7 +33,7 @@ pub fn finish(code: i64) -> i32 {
     crate::print::flush_stdout();
     let pending = crate::error::take();
     if pending.is_null() {
-        return code as i32;
+        return check_leaks(code as i32);
     }
     // SAFETY: the pending slot holds a live error, whose reference we now own.
     let report = unsafe { crate::error::report(crate::object::cast(pending)) };
@@ -42,7 +42,26 @@ pub fn finish(code: i64) -> i32 {
     let _ = stderr.flush();
     // SAFETY: the reference taken above.
     unsafe { crate::object::release(pending) };
-    1
+    check_leaks(1)
+}
+
+/// With `MLC_CHECK_LEAKS` set, a program that ends with objects still allocated says how
+/// many on stderr and exits with code 3 instead of 0 (what the test suites run with: by
+/// then `main` has returned and released everything it made).
+fn check_leaks(code: i32) -> i32 {
+    if std::env::var_os("MLC_CHECK_LEAKS").is_none() {
+        return code;
+    }
+    let live = crate::object::live_objects();
+    if live == 0 {
+        return code;
+    }
+    let _ = writeln!(std::io::stderr(), "leak check: {live} objects still allocated at exit");
+    if code == 0 {
+        3
+    } else {
+        code
+    }
 }
 
 exports! {

@@ -159,9 +159,12 @@ impl<'m> Emitter<'m> {
         self.stack_array(ty, &[])
     }
 
-    /// A stack array of `count` elements of `ty` (a slot when `shape` is empty).
+    /// A stack array of `count` elements of `ty` (a slot when `shape` is empty), marked
+    /// `{scratch = true}`: it only carries values to and from the runtime, so the ownership
+    /// pass treats what is stored there as borrowed and what is loaded as taken out.
     pub fn stack_array(&mut self, ty: Type, shape: &[u64]) -> ValueId {
         let state = OpState::new(&mem::ALLOCA)
+            .attribute("scratch", Attribute::Bool(true))
             .results(&[Type::MemRef {
                 element: Box::new(ty),
                 shape: shape.iter().map(|&n| mlc_ir::Dim::Static(n)).collect(),

@@ -6,7 +6,7 @@
 //! runtime operation becomes an `ll.call` of a runtime function, values of any type reach the
 //! runtime by pointer with a type descriptor (`descriptor.rs`), raised errors unwind through
 //! explicit checks (`mlc_err_pending`) to a flattened `try`'s landing pad or out of the
-//! function, and `entry.rs` adds the C `main` that starts the runtime and calls the
+//! function, `ownership/` inserts the retains and releases of reference counting, and `entry.rs` adds the C `main` that starts the runtime and calls the
 //! program's `main`.
 
 mod abi_check;
@@ -15,6 +15,7 @@ mod emitter;
 mod entry;
 mod function;
 mod ops;
+mod ownership;
 mod raising;
 
 use mlc_ir::{Location, Module};
@@ -73,6 +74,9 @@ pub fn lower_module(module: &mut Module, options: &CodegenOptions) -> Result<(),
             continue;
         }
         function::lower_function(module, function, &context, &mut unsupported);
+        if unsupported.is_empty() {
+            ownership::insert_reference_counting(module, function);
+        }
     }
     if !unsupported.is_empty() {
         return Err(unsupported);

@@ -54,14 +54,17 @@ fn a_try_becomes_a_landing_pad_and_raises_branch_to_it() {
                 %2 = arith.constant {value = 3 : i64} : i64
                 %3 = ll.call %1, %2 {callee = "mlc_str_new"} : (!ll.ptr, i64) -> !str
                 %4 = ll.call %3 {callee = "mlc_error_new"} : (!str) -> !rt.error
+                ll.call %3 {callee = "mlc_release"} : !str
                 %5 = ll.cstring {value = "t.ml"} : !ll.ptr loc("t.ml":3:9)
                 %6 = arith.constant {value = 3 : i32} : i32 loc("t.ml":3:9)
                 %7 = arith.constant {value = 9 : i32} : i32 loc("t.ml":3:9)
                 ll.call %4, %5, %6, %7 {callee = "mlc_err_raise"} : (!rt.error, !ll.ptr, i32, i32) -> () loc("t.ml":3:9)
+                ll.call %4 {callee = "mlc_release"} : !rt.error loc("t.ml":3:9)
                 cf.br [^bb5] loc("t.ml":3:9)
               ^bb3:
                 cf.br [^bb6]
               ^bb4(%8: !rt.error):
+                ll.call %8 {callee = "mlc_release"} : !rt.error
                 cf.br [^bb6]
               ^bb5:
                 %9 = ll.call {callee = "mlc_err_take"} : !rt.error
@@ -162,8 +165,8 @@ fn list_elements_are_appended_by_pointer_and_read_in_place() {
             ^bb0:
               func.func {function_type = (tuple<i64, !str>) -> tuple<i64, !str>, sym_name = "first"} ({
               ^bb0(%0: tuple<i64, !str>):
-                %1 = mem.alloca : !mem.ref<tuple<i64, !str>> loc("l.ml":4:5)
-                %2 = mem.alloca : !mem.ref<tuple<i64, !str>>
+                %1 = mem.alloca {scratch = true} : !mem.ref<tuple<i64, !str>> loc("l.ml":4:5)
+                %2 = mem.alloca {scratch = true} : !mem.ref<tuple<i64, !str>>
                 %3 = ll.cstring {value = "(i64,s)"} : !ll.ptr
                 %4 = arith.constant {value = 1 : i64} : i64
                 %5 = ll.call %3, %4 {callee = "mlc_list_new"} : (!ll.ptr, i64) -> !list<tuple<i64, !str>>
@@ -198,6 +201,8 @@ fn list_elements_are_appended_by_pointer_and_read_in_place() {
                 %27 = arith.constant {value = 8 : i64} : i64 loc("l.ml":4:5)
                 %28 = arith.addi %23, %27 : i64 loc("l.ml":4:5)
                 %29 = ll.load %21, %28 : (!ll.ptr, i64) -> !str loc("l.ml":4:5)
+                ll.call %29 {callee = "mlc_retain"} : !str loc("l.ml":4:5)
+                ll.call %5 {callee = "mlc_release"} : !list<tuple<i64, !str>> loc("l.ml":4:5)
                 %30 = agg.make %26, %29 : (i64, !str) -> tuple<i64, !str> loc("l.ml":4:5)
                 func.return %30 : tuple<i64, !str>
               })

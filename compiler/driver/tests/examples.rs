@@ -2,7 +2,8 @@
 //! `-O2`) and writes exactly its `.out` file. The `.out` files of the programs that mean the
 //! same in Python (mandelbrot, nbody, word_freq) come from CPython through
 //! `tests/run/to_python.py`; the tensor programs' come from mlc itself (its seeded generator)
-//! and guard against changes.
+//! and guard against changes. Each runs with `MLC_CHECK_LEAKS` set, so one that ends with
+//! a runtime object still allocated exits with code 3 and fails.
 
 use std::path::Path;
 use std::process::Command;
@@ -34,6 +35,7 @@ fn every_example_runs_and_writes_its_expected_output() {
         let expected = std::fs::read_to_string(path.with_extension("out"))
             .unwrap_or_else(|_| panic!("examples/{name}.out is missing"));
         let jit = Command::new(env!("CARGO_BIN_EXE_mlc"))
+            .env("MLC_CHECK_LEAKS", "1")
             .arg("run")
             .arg(path)
             .output()
@@ -46,7 +48,10 @@ fn every_example_runs_and_writes_its_expected_output() {
             .output()
             .expect("mlc starts");
         assert!(build.status.success(), "{name}: {}", String::from_utf8_lossy(&build.stderr));
-        let native = Command::new(&executable).output().expect("the example starts");
+        let native = Command::new(&executable)
+            .env("MLC_CHECK_LEAKS", "1")
+            .output()
+            .expect("the example starts");
         for (way, output) in [("mlc run", jit), ("mlc build -O2", native)] {
             let stdout = String::from_utf8_lossy(&output.stdout);
             if !output.status.success() || stdout != expected {

@@ -2,7 +2,8 @@
 //! four ways — Cranelift (`mlc run`) unoptimized and optimized, LLVM (`mlc build`) at `-O0`
 //! and `-O2` — and each way must write exactly the `.out` file to stdout and exit with the
 //! header's `# Exit:` code. A panic's message (stderr) must name the program's file, a line
-//! and a column.
+//! and a column. Every run has `MLC_CHECK_LEAKS` set: a program that ends with a runtime
+//! object still allocated fails (reference counting releases everything `main` made).
 //!
 //! `MLC_RUN_FILTER=substring` runs only the programs whose name contains it.
 
@@ -77,7 +78,12 @@ fn run(program: &Program, way: Way, scratch: &Path) -> Result<(), String> {
     let output = match way {
         Way::Cranelift { optimize } => {
             let mut command = mlc();
-            command.current_dir(repository()).arg("run").arg(relative).arg("--color=never");
+            command
+                .current_dir(repository())
+                .env("MLC_CHECK_LEAKS", "1")
+                .arg("run")
+                .arg(relative)
+                .arg("--color=never");
             if optimize {
                 command.arg("-O2");
             }
@@ -101,6 +107,7 @@ fn run(program: &Program, way: Way, scratch: &Path) -> Result<(), String> {
             }
             let output = Command::new(&executable)
                 .current_dir(repository())
+                .env("MLC_CHECK_LEAKS", "1")
                 .output()
                 .map_err(|e| format!("could not start the executable: {e}"))?;
             std::fs::remove_file(&executable).ok();
@@ -119,6 +126,9 @@ fn run(program: &Program, way: Way, scratch: &Path) -> Result<(), String> {
     }
     if code != program.expected_exit {
         problems.push(format!("exit code {code}, expected {}", program.expected_exit));
+    }
+    if stderr.contains("leak check:") {
+        problems.push("objects were still allocated at exit".to_string());
     }
     if program.expected_exit == 1 {
         let file = format!("{}:", relative.display());

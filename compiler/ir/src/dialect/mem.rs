@@ -4,7 +4,9 @@
 //! No op here is `Pure`: slots, lists and dicts are mutable, so reads cannot move across
 //! writes, and each new list or dict is its own object. List indices may be negative (from
 //! the end); an index out of range panics at the op's location unless `{in_bounds = true}`,
-//! set when a pass proved it in range. A missing dict key raises.
+//! set when a pass proved it in range. A missing dict key raises. A `mem.alloca` marked
+//! `{scratch = true}` was made by code generation to pass values to and from the runtime by
+//! pointer; it owns nothing (see `docs/runtime.md`, *Ownership*).
 
 mod constructors;
 
@@ -92,6 +94,7 @@ pub static OPS: &[&OpDefinition] = &[
 fn verify_alloca(module: &Module, op: OpId) -> Check {
     expect_operands(module, op, 0)?;
     expect_results(module, op, 1)?;
+    optional_flag(module, op, "scratch")?;
     match result(module, op, 0) {
         Type::MemRef { shape, strides: None, .. }
             if shape.iter().all(|d| matches!(d, Dim::Static(_))) =>
