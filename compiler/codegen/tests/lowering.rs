@@ -202,8 +202,8 @@ fn list_elements_are_appended_by_pointer_and_read_in_place() {
                 %28 = arith.addi %23, %27 : i64 loc("l.ml":4:5)
                 %29 = ll.load %21, %28 : (!ll.ptr, i64) -> !str loc("l.ml":4:5)
                 ll.call %29 {callee = "mlc_retain"} : !str loc("l.ml":4:5)
-                ll.call %5 {callee = "mlc_release"} : !list<tuple<i64, !str>> loc("l.ml":4:5)
                 %30 = agg.make %26, %29 : (i64, !str) -> tuple<i64, !str> loc("l.ml":4:5)
+                ll.call %5 {callee = "mlc_release"} : !list<tuple<i64, !str>> loc("l.ml":4:5)
                 func.return %30 : tuple<i64, !str>
               })
             })

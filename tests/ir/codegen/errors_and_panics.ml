@@ -25,6 +25,7 @@ fn ratio(a: i64, b: i64) -> i64:
 # CHECK-LABEL: sym_name = "main"
 # CHECK-NOT: rt.try
 # CHECK: {callee = "mlc_str_to_i64"}
+# CHECK-NEXT: ll.call %{{.*}} {callee = "mlc_release"} : !str
 # CHECK-NEXT: ll.call {callee = "mlc_err_pending"}
 # CHECK: ll.call {callee = "mlc_err_take"} : !rt.error
 # CHECK-LABEL: func.func {export = "main", function_type = (i32, !ll.ptr) -> i32, sym_name = "$entry"}

@@ -161,7 +161,13 @@ pub fn gather(module: &Module, function: OpId) -> Facts {
                             Ownership::Owned
                         }
                     }
-                    // A list element read in place, an `agg.insert` (its elements come from
+                    // A list element read in place: borrowed from the list when nothing can
+                    // take it out of the list before its last use.
+                    "ll.load" if element_read_is_brief(module, op, result) => {
+                        facts.source.insert(result, data.operands[0]);
+                        Ownership::Borrowed
+                    }
+                    // An element read kept longer, an `agg.insert` (its elements come from
                     // two values), a `select` of two values, and anything else: retained.
                     _ => Ownership::Retained,
                 };
@@ -223,6 +229,83 @@ fn gather_carried(module: &Module, blocks: &[BlockId], facts: &mut Facts) {
         }
     }
 }
+
+/// Whether the element `value` that `read` loads from a list's buffer is used only in the
+/// same block, with nothing from the read to its last use that could remove it from the
+/// list (which would free it): only ops without effects on objects, and calls of runtime
+/// functions known not to take elements out of a list.
+fn element_read_is_brief(module: &Module, read: OpId, value: ValueId) -> bool {
+    let uses_in = |op: OpId| {
+        let data = &module.ops[op];
+        let arguments = data.successors.iter().flat_map(|s| &s.arguments);
+        data.operands.iter().chain(arguments).filter(|&&v| v == value).count()
+    };
+    let Some(block) = module.ops[read].parent else { return false };
+    let Some(region) = module.blocks[block].parent else { return false };
+    let total: usize = module.regions[region]
+        .blocks
+        .iter()
+        .flat_map(|&b| module.blocks[b].ops.iter())
+        .map(|&op| uses_in(op))
+        .sum();
+    let ops = &module.blocks[block].ops;
+    let start = ops.iter().position(|&o| o == read).expect("linked") + 1;
+    let mut seen = 0;
+    for &op in &ops[start..] {
+        if seen == total {
+            break;
+        }
+        if !keeps_list_elements(module, op) {
+            return false;
+        }
+        seen += uses_in(op);
+    }
+    total > 0 && seen == total
+}
+
+/// Whether `op` certainly leaves every list's elements in place.
+fn keeps_list_elements(module: &Module, op: OpId) -> bool {
+    let data = &module.ops[op];
+    let name = data.name();
+    let (dialect, _) = name.split_once('.').unwrap_or((name, ""));
+    match dialect {
+        "arith" | "math" | "agg" => true,
+        "mem" => matches!(name, "mem.load" | "mem.store" | "mem.alloca"),
+        "ll" => match name {
+            "ll.call" => match data.attributes.get("callee") {
+                Some(Attribute::String(callee)) => RUNTIME_KEEPING_ELEMENTS
+                    .iter()
+                    .any(|prefix| callee.starts_with(prefix)),
+                _ => false,
+            },
+            _ => true,
+        },
+        // A branch ends the block: the value is used in it (all uses are in this block).
+        "cf" | "func" => name != "func.call",
+        _ => false,
+    }
+}
+
+/// Runtime functions (by name prefix) that never take an element out of a list.
+const RUNTIME_KEEPING_ELEMENTS: &[&str] = &[
+    "mlc_str_",
+    "mlc_print",
+    "mlc_format",
+    "mlc_retain",
+    "mlc_release",
+    "mlc_err_pending",
+    "mlc_err_raise",
+    "mlc_error_new",
+    "mlc_list_len",
+    "mlc_list_get",
+    "mlc_list_append",
+    "mlc_list_contains",
+    "mlc_list_index",
+    "mlc_list_count",
+    "mlc_list_new",
+    "mlc_dict_",
+    "mlc_tensor_",
+];
 
 fn is_scratch(module: &Module, op: OpId) -> bool {
     matches!(module.ops[op].attributes.get("scratch"), Some(Attribute::Bool(true)))
