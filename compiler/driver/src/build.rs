@@ -135,7 +135,7 @@ pub fn run_build(args: &BuildArgs, terminal: Terminal, streams: &mut Streams<'_>
         writeln!(streams.stderr, "// -----// IR Dump After {pass} //----- //\n{ir}").ok();
     }
     match &args.output {
-        Some(target) => {
+        Some(target) if target.as_os_str() != "-" => {
             if let Err(reason) = std::fs::write(target, &output.ir) {
                 let error = paint_level(Level::Error, color);
                 writeln!(streams.stderr, "{error}: could not write {}: {reason}", target.display())
@@ -143,7 +143,7 @@ pub fn run_build(args: &BuildArgs, terminal: Terminal, streams: &mut Streams<'_>
                 return exit_code::FAILURE;
             }
         }
-        None => {
+        _ => {
             write!(streams.stdout, "{}", output.ir).ok();
         }
     }
@@ -191,8 +191,12 @@ fn build_native(
                 _ => mlc_llvm::Emit::LlvmIr,
             };
             mlc_llvm::compile(&module, &llvm, emit).map_err(|e| e.message).and_then(|bytes| {
-                std::fs::write(&output, bytes)
-                    .map_err(|reason| format!("could not write {}: {reason}", output.display()))
+                if output.as_os_str() == "-" {
+                    streams.stdout.write_all(&bytes).map_err(|reason| format!("{reason}"))
+                } else {
+                    std::fs::write(&output, bytes)
+                        .map_err(|reason| format!("could not write {}: {reason}", output.display()))
+                }
             })
         }
     };

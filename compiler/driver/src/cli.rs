@@ -46,7 +46,7 @@ pub struct BuildArgs {
     pub emit: Emit,
 
     /// Where to write it (default: the file's name without `.ml` for an executable, with
-    /// `.o`/`.s`/`.ll` for the others; standard output for IR).
+    /// `.o`/`.s`/`.ll` for the others; standard output for IR). `-` is standard output.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
 

@@ -161,3 +161,14 @@ fn version_and_usage_errors() {
     assert_eq!(mlc(&["check"]).status.code(), Some(2));
     assert_eq!(mlc(&["frobnicate"]).status.code(), Some(2));
 }
+
+#[test]
+fn output_dash_writes_text_emits_to_stdout() {
+    let file = source_file("dash.ml", "fn main():\n    print(1)\n");
+    for emit in ["ir-low", "llvm"] {
+        let output = mlc(&["build", &file, "--emit", emit, "-o", "-"]);
+        assert!(output.status.success(), "{emit}: {}", text(&output.stderr));
+        assert!(text(&output.stdout).contains("main"), "{emit}: {}", text(&output.stdout));
+    }
+    assert!(!std::path::Path::new("-").exists(), "`-o -` wrote a file named `-`");
+}

@@ -273,9 +273,9 @@ fn keeps_list_elements(module: &Module, op: OpId) -> bool {
         "mem" => matches!(name, "mem.load" | "mem.store" | "mem.alloca"),
         "ll" => match name {
             "ll.call" => match data.attributes.get("callee") {
-                Some(Attribute::String(callee)) => RUNTIME_KEEPING_ELEMENTS
-                    .iter()
-                    .any(|prefix| callee.starts_with(prefix)),
+                Some(Attribute::String(callee)) => {
+                    RUNTIME_KEEPING_ELEMENTS.iter().any(|prefix| callee.starts_with(prefix))
+                }
                 _ => false,
             },
             _ => true,
