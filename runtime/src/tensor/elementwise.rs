@@ -417,11 +417,12 @@ exports! {
         unsafe { object::cast::<SpaceObj>(s) }.size
     }
 
-    /// A new tensor of the space's shape with elements `elem` (zeroed).
+    /// A new tensor of the space's shape with elements `elem`, unset: the fused loop that
+    /// asked for it writes every element.
     fn mlc_tensor_empty(s: Handle, elem: *const c_char) -> Handle {
         // SAFETY: a live space and a descriptor string.
         let (space, elem) = unsafe { (object::cast::<SpaceObj>(s), desc::from_cstr(elem)) };
-        new_tensor(super::dtype_of(elem), space.shape.clone(), None)
+        super::new_tensor_unset(super::dtype_of(elem), space.shape.clone(), None)
     }
 
     /// The element of `t` at position `i` of the space `s` (broadcasting), to `out`.

@@ -16,11 +16,12 @@
 pub mod dtype;
 pub mod elementwise;
 pub mod matmul;
+mod pool;
 pub mod random;
 pub mod reduce;
 pub mod view;
 
-use std::alloc::{self, Layout};
+use std::alloc::Layout;
 use std::ffi::{c_char, c_void, CStr};
 use std::fmt::Write;
 use std::ptr;
@@ -56,8 +57,8 @@ pub struct Buffer {
 }
 
 impl Buffer {
-    /// `bytes` zeroed bytes.
-    fn zeroed(bytes: usize) -> Buffer {
+    /// `bytes` bytes, zeroed when `zeroed` (else with unspecified contents).
+    fn new(bytes: usize, zeroed: bool) -> Buffer {
         let layout = match Layout::from_size_align(bytes, BUFFER_ALIGN) {
             Ok(layout) => layout,
             Err(_) => crate::panic::internal("tensor too large"),
@@ -68,11 +69,7 @@ impl Buffer {
                 owner: Owner::Runtime(layout),
             };
         }
-        // SAFETY: a nonzero size.
-        let ptr = unsafe { alloc::alloc_zeroed(layout) };
-        if ptr.is_null() {
-            alloc::handle_alloc_error(layout);
-        }
+        let ptr = pool::allocate(layout, zeroed);
         Buffer { ptr, owner: Owner::Runtime(layout) }
     }
 }
@@ -82,8 +79,8 @@ impl Drop for Buffer {
         match self.owner {
             Owner::Runtime(layout) => {
                 if layout.size() > 0 {
-                    // SAFETY: allocated by `zeroed` with this layout.
-                    unsafe { alloc::dealloc(self.ptr, layout) };
+                    // SAFETY: allocated by `pool::allocate` with this layout.
+                    unsafe { pool::free(self.ptr, layout) };
                 }
             }
             Owner::External { release, context } => {
@@ -170,6 +167,15 @@ pub fn dtype_of(elem: &TypeDesc) -> DType {
 
 /// A new zero-filled contiguous tensor; a shape whose size overflows panics.
 pub fn new_tensor(dtype: DType, shape: Vec<i64>, loc: Option<Loc>) -> Handle {
+    tensor_of_shape(dtype, shape, loc, true)
+}
+
+/// A new contiguous tensor whose elements are unset: for a caller that writes every one.
+pub fn new_tensor_unset(dtype: DType, shape: Vec<i64>, loc: Option<Loc>) -> Handle {
+    tensor_of_shape(dtype, shape, loc, false)
+}
+
+fn tensor_of_shape(dtype: DType, shape: Vec<i64>, loc: Option<Loc>, zeroed: bool) -> Handle {
     let Some(bytes) = checked_numel(&shape).and_then(|n| n.checked_mul(dtype.size())) else {
         let message = format!("tensor of shape {} is too large", shape_text(&shape));
         match loc {
@@ -188,7 +194,7 @@ pub fn new_tensor(dtype: DType, shape: Vec<i64>, loc: Option<Loc>) -> Handle {
         shape: shape.into(),
         strides: strides.into(),
         offset: 0,
-        buffer: Rc::new(Buffer::zeroed(bytes)),
+        buffer: Rc::new(Buffer::new(bytes, zeroed)),
     })
 }
 
