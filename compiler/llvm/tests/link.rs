@@ -69,6 +69,10 @@ fn an_executable_runs_and_returns_its_exit_code() {
         let executable = dir.join(format!("program-{level:?}"));
         std::fs::write(&object, emit(PROGRAM, &options(level), Emit::Object).unwrap()).unwrap();
         link_executable(&object, &dir.join("libfake_runtime.a"), &executable).unwrap();
+        // Static (where the C library has `libc.a`, as Debian's libc6-dev does): no
+        // program interpreter, so no shared library is loaded at start.
+        let bytes = std::fs::read(&executable).unwrap();
+        assert!(!has_interpreter(&bytes), "{level:?}: the executable asks for a dynamic loader");
         let output = Command::new(&executable).output().unwrap();
         assert_eq!(output.status.code(), Some(55), "{level:?}: {output:?}");
         assert_eq!(String::from_utf8_lossy(&output.stdout), "55\n");
@@ -85,4 +89,16 @@ fn link_errors_come_back_with_the_linker_output() {
     let error =
         link_executable(&object, &dir.join("libempty.a"), &dir.join("program")).unwrap_err();
     assert!(error.message.contains("undefined reference to `mlc_rt_init'"), "{error}");
+}
+
+/// Whether an ELF64 little-endian executable has a `PT_INTERP` program header (asks for a
+/// dynamic loader).
+fn has_interpreter(elf: &[u8]) -> bool {
+    let u16_at = |at: usize| u16::from_le_bytes([elf[at], elf[at + 1]]) as usize;
+    let program_headers = u64::from_le_bytes(elf[0x20..0x28].try_into().unwrap()) as usize;
+    let (entry_size, count) = (u16_at(0x36), u16_at(0x38));
+    (0..count).any(|i| {
+        let at = program_headers + i * entry_size;
+        u32::from_le_bytes(elf[at..at + 4].try_into().unwrap()) == 3
+    })
 }

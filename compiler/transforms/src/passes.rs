@@ -9,6 +9,7 @@ pub mod cse;
 pub mod dce;
 pub mod inline;
 pub mod licm;
+pub mod loop_versioning;
 pub mod scf_to_cf;
 pub mod tensor_fusion;
 pub mod tensor_to_loops;

@@ -2,7 +2,8 @@
 //!
 //! `default` is what `mlc build` runs: clean up, inline small functions and clean up what
 //! inlining exposed, hoist invariants, fuse tensor expressions and lower them to loops,
-//! drop the bounds checks those loops make provably redundant, clean up once more and lower
+//! drop the bounds checks those loops make provably redundant, copy innermost loops whose
+//! list indices one test before the loop can prove in range, clean up once more and lower
 //! structured control flow last, since every pass before it works on `scf`.
 
 use crate::pass_manager::{Pass, PassManager};
@@ -12,6 +13,7 @@ use crate::passes::cse::CommonSubexpressionElimination;
 use crate::passes::dce::DeadCodeElimination;
 use crate::passes::inline::Inline;
 use crate::passes::licm::LoopInvariantCodeMotion;
+use crate::passes::loop_versioning::LoopVersioning;
 use crate::passes::scf_to_cf::ScfToCf;
 use crate::passes::tensor_fusion::TensorFusion;
 use crate::passes::tensor_to_loops::TensorToLoops;
@@ -25,6 +27,7 @@ pub fn all_passes() -> Vec<Box<dyn Pass>> {
         Box::new(DeadCodeElimination),
         Box::new(Inline),
         Box::new(LoopInvariantCodeMotion),
+        Box::new(LoopVersioning),
         Box::new(ScfToCf),
         Box::new(TensorFusion),
         Box::new(TensorToLoops),
@@ -51,6 +54,7 @@ pub fn pipeline(name: &str) -> Option<Vec<Box<dyn Pass>>> {
             "tensor-fusion",
             "tensor-to-loops",
             "bounds-check-elim",
+            "loop-versioning",
             "canonicalize",
             "cse",
             "dce",

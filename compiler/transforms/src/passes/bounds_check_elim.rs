@@ -178,6 +178,11 @@ fn ancestor_in_block(module: &Module, mut op: OpId, block: BlockId) -> Option<Op
     }
 }
 
+/// Whether `op` may change the length of a list (any one: lists may alias).
+pub fn may_change_list_length(module: &Module, op: OpId) -> bool {
+    may_change_length(module, op, Container::List)
+}
+
 /// Whether `op` may change the length of a container of `kind` (any one: they may alias).
 fn may_change_length(module: &Module, op: OpId, kind: Container) -> bool {
     let name = module.ops[op].name();
