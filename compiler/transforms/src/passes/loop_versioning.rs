@@ -32,7 +32,7 @@ use mlc_ir::{Attribute, Builder, Module, OpId, Type, ValueDefinition, ValueId};
 use crate::constants::integer_constant;
 use crate::pass_manager::Pass;
 use crate::passes::bounds_check_elim::may_change_list_length;
-use crate::rewrite::{function_bodies, insert_ops_before, is_nested_in, ops_within, Cloner};
+use crate::rewrite::{function_bodies, insert_ops_before, is_defined_in, ops_within, Cloner};
 
 pub struct LoopVersioning;
 
@@ -87,7 +87,7 @@ fn versionable_accesses(module: &Module, loop_op: OpId) -> Option<Vec<AffineAcce
         return None;
     }
     let outside = |value: ValueId| {
-        !is_defined_inside(module, value, loop_op) || stable_slot_read(module, value, loop_op)
+        !is_defined_in(module, value, loop_op) || stable_slot_read(module, value, loop_op)
     };
     let mut accesses = Vec::new();
     for &op in &nested {
@@ -120,7 +120,7 @@ fn stable_slot_read(module: &Module, value: ValueId, loop_op: OpId) -> bool {
         return false;
     }
     let slot = data.operands[0];
-    !is_defined_inside(module, slot, loop_op)
+    !is_defined_in(module, slot, loop_op)
         && ops_within(module, loop_op).into_iter().all(|nested| {
             let nested = &module.ops[nested];
             nested.name() == "mem.load" || !nested.operands.contains(&slot)
@@ -129,7 +129,7 @@ fn stable_slot_read(module: &Module, value: ValueId, loop_op: OpId) -> bool {
 
 /// `value` where the test before the loop can use it: itself, or a new read of its slot.
 fn before_loop(builder: &mut Builder<'_>, value: ValueId, loop_op: OpId) -> ValueId {
-    if !is_defined_inside(builder.module, value, loop_op) {
+    if !is_defined_in(builder.module, value, loop_op) {
         return value;
     }
     let ValueDefinition::OpResult { op, .. } = builder.module.values[value].definition else {
@@ -137,20 +137,6 @@ fn before_loop(builder: &mut Builder<'_>, value: ValueId, loop_op: OpId) -> Valu
     };
     let slot = builder.module.ops[op].operands[0];
     mem::load(builder, slot, &[])
-}
-
-fn is_defined_inside(module: &Module, value: ValueId, loop_op: OpId) -> bool {
-    let block = match module.values[value].definition {
-        ValueDefinition::OpResult { op, .. } => match module.ops[op].parent {
-            Some(block) => block,
-            None => return false,
-        },
-        ValueDefinition::BlockArgument { block, .. } => block,
-    };
-    match module.parent_op_of_block(block) {
-        Some(op) => op == loop_op || is_nested_in(module, op, loop_op),
-        None => false,
-    }
 }
 
 /// `index` as `iv * scale + offset`, with `scale` and `offset` defined outside the loop.
