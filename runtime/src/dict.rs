@@ -283,6 +283,33 @@ impl DictObj {
         Some(removed)
     }
 
+    /// Calls `f(key, value)` with pointers to each entry's key and value, in insertion
+    /// order, on a snapshot (`f` may change the dict; it sees the entries as they were).
+    ///
+    /// # Safety
+    ///
+    /// `f` must not keep the pointers past the call, nor use them after changing the dict.
+    pub unsafe fn for_each_entry(&self, mut f: impl FnMut(*const u8, *const u8)) {
+        let snapshot = self.snapshot();
+        for entry in self.snapshot_entries(&snapshot) {
+            f(entry, entry.wrapping_add(self.value_offset));
+        }
+    }
+
+    /// `d[*key] = *value` (both retained).
+    ///
+    /// # Safety
+    ///
+    /// `key` and `value` point to valid values of the dict's key and value types.
+    pub unsafe fn set(&self, key: *const u8, value: *const u8) {
+        // SAFETY: as the caller promises; the dict owned the value it replaces.
+        unsafe {
+            if let Some(old) = self.insert(key, value) {
+                value::release_value(old.as_ptr().cast(), self.value);
+            }
+        }
+    }
+
     /// A copy of the live entries' bytes in order (references not retained).
     fn snapshot(&self) -> Vec<u64> {
         let inner = self.inner.borrow();

@@ -30,6 +30,8 @@ pub struct ErrorObj {
     detail_start: usize,
     /// `file:line:col` of the first raise (a re-raise keeps it).
     location: RefCell<Option<String>>,
+    /// The traceback of a Python exception, as Python prints it.
+    traceback: RefCell<Option<String>>,
 }
 
 static VTABLE: VTable = VTable { name: "Error", drop: drop_error, write: write_error };
@@ -78,6 +80,11 @@ impl ErrorObj {
     pub fn location(&self) -> Option<String> {
         self.location.borrow().clone()
     }
+
+    /// Attaches the traceback of the Python exception this error stands for.
+    pub fn set_traceback(&self, traceback: String) {
+        *self.traceback.borrow_mut() = Some(traceback);
+    }
 }
 
 /// A new error of type `type_name` whose text is `message` (a `str` handle, retained).
@@ -94,6 +101,7 @@ pub unsafe fn error_from_message(type_name: &str, message: Handle, detail_start:
         message,
         detail_start,
         location: RefCell::new(None),
+        traceback: RefCell::new(None),
     })
 }
 
@@ -154,11 +162,19 @@ pub fn take() -> Handle {
     PENDING.with(|pending| pending.replace(std::ptr::null_mut()))
 }
 
-/// The report of an error never caught: `error: <message>` and its raise location.
+/// The report of an error never caught: `error: <message>`, its raise location, and for a
+/// Python exception, Python's traceback.
 pub fn report(error: &ErrorObj) -> String {
     let mut text = format!("error: {}\n", error.message());
     if let Some(location) = error.location() {
         text.push_str(&format!("  --> {location}\n"));
+    }
+    if let Some(traceback) = error.traceback.borrow().as_deref() {
+        text.push_str("Python's traceback of the exception:\n");
+        text.push_str(traceback);
+        if !traceback.ends_with('\n') {
+            text.push('\n');
+        }
     }
     text
 }

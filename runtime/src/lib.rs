@@ -27,6 +27,7 @@ pub mod object;
 pub mod panic;
 pub mod print;
 pub mod process;
+pub mod python;
 pub mod slice;
 pub mod str;
 pub mod tensor;
@@ -62,6 +63,7 @@ pub fn exports() -> &'static [Export] {
             tensor::matmul::EXPORTS,
             tensor::random::EXPORTS,
             tensor::view::EXPORTS,
+            python::ops::EXPORTS,
         ]
         .concat()
     })

@@ -11,6 +11,7 @@
 use std::cell::{Cell, RefCell};
 use std::ffi::c_char;
 use std::io::{IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 use crate::abi::exports;
@@ -19,6 +20,9 @@ use crate::object::Handle;
 const FLUSH_AT: usize = 64 * 1024;
 
 static STDOUT: Mutex<Vec<u8>> = Mutex::new(Vec::new());
+/// Whether `STDOUT` may hold bytes: lets [`flush_stdout_before_foreign_output`] skip the
+/// lock on the hot path of calls into Python.
+static PENDING: AtomicBool = AtomicBool::new(false);
 
 thread_local! {
     /// Output captured instead of written, when a capture is active.
@@ -56,6 +60,7 @@ pub fn write_output(text: &str) {
     }
     let mut buffer = lock_stdout();
     buffer.extend_from_slice(text.as_bytes());
+    PENDING.store(true, Ordering::Relaxed);
     let line_done = stdout_is_terminal() && text.contains('\n');
     if buffer.len() >= FLUSH_AT || line_done {
         write_all(&buffer);
@@ -69,6 +74,16 @@ pub fn flush_stdout() {
     if !buffer.is_empty() {
         write_all(&buffer);
         buffer.clear();
+    }
+    PENDING.store(false, Ordering::Relaxed);
+}
+
+/// Flushes before code that writes to the same file descriptor directly (Python's
+/// `print`), so the output keeps the order in which it was written. Cheap when nothing
+/// is buffered.
+pub fn flush_stdout_before_foreign_output() {
+    if PENDING.load(Ordering::Relaxed) {
+        flush_stdout();
     }
 }
 

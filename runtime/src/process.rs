@@ -33,6 +33,7 @@ pub fn finish(code: i64) -> i32 {
     crate::print::flush_stdout();
     let pending = crate::error::take();
     if pending.is_null() {
+        crate::python::finish();
         return check_leaks(code as i32);
     }
     // SAFETY: the pending slot holds a live error, whose reference we now own.
@@ -42,6 +43,7 @@ pub fn finish(code: i64) -> i32 {
     let _ = stderr.flush();
     // SAFETY: the reference taken above.
     unsafe { crate::object::release(pending) };
+    crate::python::finish();
     check_leaks(1)
 }
 

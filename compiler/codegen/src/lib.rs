@@ -28,6 +28,9 @@ pub use descriptor::descriptor;
 pub struct CodegenOptions {
     /// Integer `+ - *` marked `{checked = true}` panic on overflow (unoptimized builds).
     pub overflow_checks: bool,
+    /// The folder of the program's source file (absolute), which `from python import`
+    /// puts first on `sys.path` so the `.py` files next to the program import.
+    pub source_folder: Option<String>,
 }
 
 /// An op the back ends cannot compile (yet), with where it came from.

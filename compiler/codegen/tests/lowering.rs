@@ -7,7 +7,8 @@ use mlc_ir::{parse_module, print_module, verify, Registry};
 fn lower(input: &str, overflow_checks: bool) -> String {
     let mut module = parse_module(input, &Registry::with_all_dialects()).expect("the input parses");
     verify(&module).expect("the input verifies");
-    lower_module(&mut module, &CodegenOptions { overflow_checks }).expect("lowers");
+    lower_module(&mut module, &CodegenOptions { overflow_checks, source_folder: None })
+        .expect("lowers");
     if let Err(errors) = verify(&module) {
         panic!("the low form does not verify: {errors:?}\n{}", print_module(&module));
     }

@@ -89,7 +89,8 @@ pub fn emit_stage(
         output.dumps = dumps.take();
     }
     if let IrStage::Low { overflow_checks } = stage {
-        let options = mlc_codegen::CodegenOptions { overflow_checks };
+        // No source folder: IR text stays the same wherever the file is.
+        let options = mlc_codegen::CodegenOptions { overflow_checks, source_folder: None };
         lower_for_codegen(&mut module, path, &options)?;
     }
     output.ir = mlc_ir::print_module(&module);
@@ -159,7 +160,7 @@ fn build_native(
     streams: &mut Streams<'_>,
 ) -> i32 {
     let error = paint_level(Level::Error, color);
-    let options = mlc_codegen::CodegenOptions { overflow_checks: args.opt_level == 0 };
+    let options = crate::native::codegen_options(path, args.opt_level == 0);
     let module = match low_module(path, text, &options, color) {
         Ok(module) => module,
         Err(CompileError::Diagnostics(rendered)) => {

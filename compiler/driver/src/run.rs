@@ -19,7 +19,7 @@ pub fn run_program(args: &RunArgs, terminal: Terminal, streams: &mut Streams<'_>
         }
     };
     let opt_level = args.opt_level.unwrap_or(if args.llvm { 2 } else { 0 });
-    let options = mlc_codegen::CodegenOptions { overflow_checks: opt_level == 0 };
+    let options = crate::native::codegen_options(&path, opt_level == 0);
     let module = match low_module(&path, &text, &options, color) {
         Ok(module) => module,
         Err(CompileError::Diagnostics(rendered)) => {
@@ -40,6 +40,12 @@ pub fn run_program(args: &RunArgs, terminal: Terminal, streams: &mut Streams<'_>
     if args.llvm {
         run_with_llvm(&module, &path, opt_level, &argv, streams)
     } else {
+        if crate::native::uses_python(&module) {
+            if let Err(message) = crate::native::register_python_bridge_for_jit() {
+                writeln!(streams.stderr, "{error}: this program uses Python: {message}").ok();
+                return exit_code::FAILURE;
+            }
+        }
         let jit_options =
             mlc_cranelift::JitOptions { optimize: opt_level > 0, ..Default::default() };
         match mlc_cranelift::compile(&module, &jit_options, &runtime_symbol) {

@@ -22,7 +22,7 @@ mod types;
 
 use std::fmt;
 
-pub use link::link_executable;
+pub use link::{link_executable, PythonBridge};
 
 /// How hard LLVM optimizes: the `default<On>` pipeline and the code generator's level.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -7,7 +7,7 @@ mod common;
 use std::process::Command;
 
 use common::{emit, options, run, scratch};
-use mlc_llvm::{link_executable, Emit, OptLevel};
+use mlc_llvm::{link_executable, Emit, OptLevel, PythonBridge};
 
 const FAKE_RUNTIME: &str = r#"#include <stdint.h>
 #include <stdio.h>
@@ -68,7 +68,7 @@ fn an_executable_runs_and_returns_its_exit_code() {
         let object = dir.join(format!("program-{level:?}.o"));
         let executable = dir.join(format!("program-{level:?}"));
         std::fs::write(&object, emit(PROGRAM, &options(level), Emit::Object).unwrap()).unwrap();
-        link_executable(&object, &dir.join("libfake_runtime.a"), &executable).unwrap();
+        link_executable(&object, &dir.join("libfake_runtime.a"), None, &executable).unwrap();
         // Static (where the C library has `libc.a`, as Debian's libc6-dev does): no
         // program interpreter, so no shared library is loaded at start.
         let bytes = std::fs::read(&executable).unwrap();
@@ -79,6 +79,50 @@ fn an_executable_runs_and_returns_its_exit_code() {
     }
 }
 
+/// A runtime whose registration hook prints what it was given: the image's length and
+/// first bytes, and the default Python.
+const REGISTERING_RUNTIME: &str = r#"#include <stdint.h>
+#include <stdio.h>
+static long image_length = -1;
+static char first[4];
+static const char *default_python = "?";
+void mlc_py_register_bridge(const unsigned char *image, long len, const char *python) {
+    image_length = len;
+    for (int i = 0; i < 3 && i < len; i++) first[i] = (char)image[i];
+    default_python = python;
+}
+void mlc_rt_init(int32_t argc, char **argv) { (void)argc; (void)argv; }
+void mlc_print_i64(int64_t value) { printf("%lld\n", (long long)value); }
+int32_t mlc_rt_exit(int64_t code) {
+    printf("%ld %s %s\n", image_length, first, default_python);
+    fflush(stdout);
+    return (int32_t)code;
+}
+"#;
+
+#[test]
+fn a_program_that_uses_python_carries_the_bridge_and_registers_it_before_main() {
+    let dir = scratch("link-python");
+    std::fs::write(dir.join("runtime.c"), REGISTERING_RUNTIME).unwrap();
+    run(Command::new("cc").current_dir(&dir).args(["-c", "-fPIC", "runtime.c", "-o", "runtime.o"]));
+    run(Command::new("ar").current_dir(&dir).args(["rcs", "libruntime.a", "runtime.o"]));
+    // A stand-in for the bridge library, in a folder whose name needs quoting in C.
+    let folder = dir.join("a \"quoted\" folder");
+    std::fs::create_dir_all(&folder).unwrap();
+    let library = folder.join("libbridge.so");
+    std::fs::write(&library, b"ELF and then some bytes").unwrap();
+    let object = dir.join("program.o");
+    let executable = dir.join("program");
+    std::fs::write(&object, emit(PROGRAM, &options(OptLevel::O1), Emit::Object).unwrap()).unwrap();
+    let bridge = PythonBridge { library, default_python: Some("/opt/env/bin/python".into()) };
+    link_executable(&object, &dir.join("libruntime.a"), Some(&bridge), &executable).unwrap();
+    // Dynamic: it will load a libpython.
+    assert!(has_interpreter(&std::fs::read(&executable).unwrap()));
+    let output = Command::new(&executable).output().unwrap();
+    assert_eq!(output.status.code(), Some(55), "{output:?}");
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "55\n23 ELF /opt/env/bin/python\n");
+}
+
 #[test]
 fn link_errors_come_back_with_the_linker_output() {
     let dir = scratch("link-error");
@@ -87,7 +131,7 @@ fn link_errors_come_back_with_the_linker_output() {
     // An empty archive: the runtime's functions are missing.
     run(Command::new("ar").current_dir(&dir).args(["rcs", "libempty.a"]));
     let error =
-        link_executable(&object, &dir.join("libempty.a"), &dir.join("program")).unwrap_err();
+        link_executable(&object, &dir.join("libempty.a"), None, &dir.join("program")).unwrap_err();
     assert!(error.message.contains("undefined reference to `mlc_rt_init'"), "{error}");
 }
 

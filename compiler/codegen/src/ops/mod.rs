@@ -6,6 +6,7 @@ mod arith;
 mod builtins;
 mod containers;
 mod list_in_place;
+mod python;
 mod rt;
 mod tensors;
 
@@ -42,10 +43,7 @@ pub fn lower_op(emitter: &mut Emitter<'_>, op: OpId, context: &Context<'_>) -> R
         "mem" => containers::lower(emitter, op),
         "rt" => rt::lower(emitter, op),
         "tensor" => tensors::lower(emitter, op),
-        "py" => Err(format!(
-            "`{name}`: compiling Python interop is not supported yet (the front end and the IR \
-             accept it; the back ends do not)"
-        )),
+        "py" => python::lower(emitter, op, context),
         "gpu" => Err(format!(
             "`{name}`: compiling GPU kernels and launches is not supported yet by the CPU back ends"
         )),

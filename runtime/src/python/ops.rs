@@ -1,0 +1,364 @@
+//! The functions generated code calls for the `py` dialect's ops (`docs/runtime.md`,
+//! *Python*). Each starts Python on first use, keeps the output order (the runtime's
+//! buffered stdout is flushed before Python may write), and raises a Python exception as an
+//! mlc error at the op's location (returning null or zero; generated code checks).
+
+use std::cell::RefCell;
+use std::ffi::{c_char, CStr};
+
+use mlc_python_abi::{Bridge, PyPtr, Text};
+
+use crate::abi::exports;
+use crate::object::Handle;
+use crate::panic::Loc;
+
+use super::errors;
+use super::interpreter;
+use super::object::{pointer, wrap};
+use super::text::{append_to_string, context};
+
+/// The bridge, Python started, before an operation at `loc`.
+fn enter(file: *const c_char, line: i32, col: i32) -> (&'static Bridge, Loc) {
+    let loc = Loc::new(file, line, col);
+    crate::print::flush_stdout_before_foreign_output();
+    (interpreter::bridge(loc), loc)
+}
+
+/// A new reference as a handle, or null with the exception raised as an mlc error.
+fn object_result(bridge: &Bridge, result: PyPtr, loc: Loc) -> Handle {
+    if result.is_null() {
+        errors::raise_pending(bridge, loc);
+        return std::ptr::null_mut();
+    }
+    wrap(result)
+}
+
+fn status_result(bridge: &Bridge, status: i32, loc: Loc) {
+    if status < 0 {
+        errors::raise_pending(bridge, loc);
+    }
+}
+
+/// # Safety
+///
+/// A NUL-terminated string from generated code.
+unsafe fn c_text<'a>(text: *const c_char) -> &'a str {
+    // SAFETY: as the caller promises; names in source files are UTF-8.
+    unsafe { CStr::from_ptr(text) }.to_str().unwrap_or("")
+}
+
+/// Caches keyed by the address of a constant string of the generated code (checked against
+/// the text, as the descriptor cache does: a JIT may reuse addresses).
+struct ConstantCache {
+    entries: Vec<(usize, String, PyPtr)>,
+}
+
+impl ConstantCache {
+    fn find(&self, key: *const c_char, text: &str) -> Option<PyPtr> {
+        self.entries
+            .iter()
+            .find(|(address, cached, _)| *address == key as usize && cached == text)
+            .map(|&(_, _, object)| object)
+    }
+}
+
+thread_local! {
+    /// Imported modules (one reference each, kept while the program runs).
+    static MODULES: RefCell<ConstantCache> = const { RefCell::new(ConstantCache { entries: Vec::new() }) };
+    /// Tuples of keyword names of call sites.
+    static KEYWORDS: RefCell<ConstantCache> = const { RefCell::new(ConstantCache { entries: Vec::new() }) };
+    /// Source folders already put on `sys.path`.
+    static FOLDERS: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Puts `folder` first on `sys.path` (once): a program imports the `.py` files next to it.
+fn add_source_folder(bridge: &Bridge, folder: &str, loc: Loc) -> bool {
+    if folder.is_empty() || FOLDERS.with(|folders| folders.borrow().iter().any(|f| f == folder)) {
+        return true;
+    }
+    // SAFETY: C API calls on live objects; every new reference is dropped.
+    let ok = unsafe {
+        let sys = (bridge.import)(Text::new("sys"));
+        let path = if sys.is_null() { sys } else { (bridge.getattr)(sys, Text::new("path")) };
+        let insert =
+            if path.is_null() { path } else { (bridge.getattr)(path, Text::new("insert")) };
+        let (zero, entry) = ((bridge.from_i64)(0), (bridge.from_str)(Text::new(folder)));
+        let result = if insert.is_null() || zero.is_null() || entry.is_null() {
+            std::ptr::null_mut()
+        } else {
+            (bridge.call)(insert, [zero, entry].as_ptr(), 2, std::ptr::null_mut())
+        };
+        for object in [sys, path, insert, zero, entry, result] {
+            if !object.is_null() {
+                (bridge.decref)(object);
+            }
+        }
+        !result.is_null()
+    };
+    if !ok {
+        errors::raise_pending(bridge, loc);
+        return false;
+    }
+    FOLDERS.with(|folders| folders.borrow_mut().push(folder.to_string()));
+    true
+}
+
+/// The tuple of keyword names `names` (comma-separated) stands for; null for none.
+fn keyword_names(bridge: &Bridge, names: *const c_char, loc: Loc) -> Result<PyPtr, ()> {
+    // SAFETY: a constant C string from generated code.
+    let text = unsafe { c_text(names) };
+    if text.is_empty() {
+        return Ok(std::ptr::null_mut());
+    }
+    if let Some(tuple) = KEYWORDS.with(|cache| cache.borrow().find(names, text)) {
+        return Ok(tuple);
+    }
+    // SAFETY: C API constructors; the tuple takes its own references to the names.
+    let tuple = unsafe {
+        let strings: Vec<PyPtr> =
+            text.split(',').map(|name| (bridge.from_str)(Text::new(name))).collect();
+        let tuple = if strings.iter().any(|s| s.is_null()) {
+            std::ptr::null_mut()
+        } else {
+            (bridge.tuple)(strings.as_ptr(), strings.len())
+        };
+        for string in strings.into_iter().filter(|s| !s.is_null()) {
+            (bridge.decref)(string);
+        }
+        tuple
+    };
+    if tuple.is_null() {
+        errors::raise_pending(bridge, loc);
+        return Err(());
+    }
+    KEYWORDS
+        .with(|cache| cache.borrow_mut().entries.push((names as usize, text.to_string(), tuple)));
+    Ok(tuple)
+}
+
+/// Registers the bridge an executable carries (`image`, `len` bytes) and the project
+/// Python it was built with (a C string, empty for none).
+pub fn register_image(image: *const u8, len: i64, default_python: *const c_char) {
+    // SAFETY: the executable's read-only data, alive as long as the program.
+    let image: &'static [u8] = unsafe { std::slice::from_raw_parts(image, len as usize) };
+    // SAFETY: a C string from the executable.
+    let default = unsafe { c_text(default_python) };
+    let default = (!default.is_empty()).then(|| std::path::PathBuf::from(default));
+    interpreter::register_image(image, default);
+}
+
+exports! {
+    /// Records the Python bridge an executable carries (called before `main`).
+    fn mlc_py_register_bridge(image: *const u8, len: i64, default_python: *const c_char) {
+        register_image(image, len, default_python)
+    }
+
+    /// `from python import <name>` (`folder`: the source file's, put on `sys.path`).
+    fn mlc_py_import(name: *const c_char, folder: *const c_char, file: *const c_char, line: i32, col: i32) -> Handle {
+        let (bridge, loc) = enter(file, line, col);
+        // SAFETY: constant C strings from generated code.
+        let (text, folder) = unsafe { (c_text(name), c_text(folder)) };
+        if let Some(module) = MODULES.with(|cache| cache.borrow().find(name, text)) {
+            // SAFETY: the cache's live module.
+            unsafe { (bridge.incref)(module) };
+            return wrap(module);
+        }
+        if !add_source_folder(bridge, folder, loc) {
+            return std::ptr::null_mut();
+        }
+        // SAFETY: a text that outlives the call.
+        let module = unsafe { (bridge.import)(Text::new(text)) };
+        if !module.is_null() {
+            // SAFETY: the cache keeps its own reference.
+            unsafe { (bridge.incref)(module) };
+            MODULES.with(|cache| cache.borrow_mut().entries.push((name as usize, text.to_string(), module)));
+        }
+        object_result(bridge, module, loc)
+    }
+
+    /// `None`.
+    fn mlc_py_none(file: *const c_char, line: i32, col: i32) -> Handle {
+        let (bridge, _) = enter(file, line, col);
+        // SAFETY: always succeeds.
+        wrap(unsafe { (bridge.none)() })
+    }
+
+    /// `o.<name>`.
+    fn mlc_py_getattr(o: Handle, name: *const c_char, file: *const c_char, line: i32, col: i32) -> Handle {
+        let (bridge, loc) = enter(file, line, col);
+        // SAFETY: a live object and a constant name.
+        let result = unsafe { (bridge.getattr)(pointer(o), Text::new(c_text(name))) };
+        object_result(bridge, result, loc)
+    }
+
+    /// `o.<name> = v`.
+    fn mlc_py_setattr(o: Handle, name: *const c_char, v: Handle, file: *const c_char, line: i32, col: i32) {
+        let (bridge, loc) = enter(file, line, col);
+        // SAFETY: live objects and a constant name.
+        let status = unsafe { (bridge.setattr)(pointer(o), Text::new(c_text(name)), pointer(v)) };
+        status_result(bridge, status, loc)
+    }
+
+    /// `f(args...)`: `n` arguments, the last of them passed by the names in `keywords`
+    /// (comma-separated; empty for none).
+    fn mlc_py_call(f: Handle, args: *const Handle, n: i64, keywords: *const c_char, file: *const c_char, line: i32, col: i32) -> Handle {
+        let (bridge, loc) = enter(file, line, col);
+        let Ok(names) = keyword_names(bridge, keywords, loc) else { return std::ptr::null_mut() };
+        let mut objects = [std::ptr::null_mut(); 8];
+        let mut spilled = Vec::new();
+        let objects: &mut [PyPtr] = if n as usize <= objects.len() {
+            &mut objects[..n as usize]
+        } else {
+            spilled.resize(n as usize, std::ptr::null_mut());
+            &mut spilled
+        };
+        for (i, object) in objects.iter_mut().enumerate() {
+            // SAFETY: `args` holds `n` live objects.
+            *object = unsafe { pointer(*args.add(i)) };
+        }
+        // SAFETY: live objects; `names` is null or a tuple of the keyword names.
+        let result = unsafe { (bridge.call)(pointer(f), objects.as_ptr(), objects.len(), names) };
+        object_result(bridge, result, loc)
+    }
+
+    /// `o[key]`.
+    fn mlc_py_getitem(o: Handle, key: Handle, file: *const c_char, line: i32, col: i32) -> Handle {
+        let (bridge, loc) = enter(file, line, col);
+        // SAFETY: live objects.
+        let result = unsafe { (bridge.getitem)(pointer(o), pointer(key)) };
+        object_result(bridge, result, loc)
+    }
+
+    /// `o[key] = v`.
+    fn mlc_py_setitem(o: Handle, key: Handle, v: Handle, file: *const c_char, line: i32, col: i32) {
+        let (bridge, loc) = enter(file, line, col);
+        // SAFETY: live objects.
+        let status = unsafe { (bridge.setitem)(pointer(o), pointer(key), pointer(v)) };
+        status_result(bridge, status, loc)
+    }
+
+    /// `slice(start, stop, step)`.
+    fn mlc_py_slice(start: Handle, stop: Handle, step: Handle, file: *const c_char, line: i32, col: i32) -> Handle {
+        let (bridge, loc) = enter(file, line, col);
+        // SAFETY: live objects.
+        let result = unsafe { (bridge.slice)(pointer(start), pointer(stop), pointer(step)) };
+        object_result(bridge, result, loc)
+    }
+
+    /// `a <op> b`, `op` an index into `mlc_python_abi::BINARY_OPERATORS`.
+    fn mlc_py_binary(op: i32, a: Handle, b: Handle, file: *const c_char, line: i32, col: i32) -> Handle {
+        let (bridge, loc) = enter(file, line, col);
+        // SAFETY: live objects.
+        let result = unsafe { (bridge.binary)(op as u32, pointer(a), pointer(b)) };
+        object_result(bridge, result, loc)
+    }
+
+    /// `<op> a`, `op` an index into `mlc_python_abi::UNARY_OPERATORS`.
+    fn mlc_py_unary(op: i32, a: Handle, file: *const c_char, line: i32, col: i32) -> Handle {
+        let (bridge, loc) = enter(file, line, col);
+        // SAFETY: a live object.
+        let result = unsafe { (bridge.unary)(op as u32, pointer(a)) };
+        object_result(bridge, result, loc)
+    }
+
+    /// `a <op> b`, `op` an index into `mlc_python_abi::COMPARISONS`: a Python object (numpy
+    /// compares elementwise).
+    fn mlc_py_compare(op: i32, a: Handle, b: Handle, file: *const c_char, line: i32, col: i32) -> Handle {
+        let (bridge, loc) = enter(file, line, col);
+        // SAFETY: live objects.
+        let result = unsafe { (bridge.compare)(op as u32, pointer(a), pointer(b)) };
+        object_result(bridge, result, loc)
+    }
+
+    /// `len(o)`.
+    fn mlc_py_len(o: Handle, file: *const c_char, line: i32, col: i32) -> i64 {
+        let (bridge, loc) = enter(file, line, col);
+        // SAFETY: a live object.
+        let length = unsafe { (bridge.len)(pointer(o)) };
+        if length < 0 {
+            errors::raise_pending(bridge, loc);
+            return 0;
+        }
+        length
+    }
+
+    /// `bool(o)`.
+    fn mlc_py_truthy(o: Handle, file: *const c_char, line: i32, col: i32) -> bool {
+        let (bridge, loc) = enter(file, line, col);
+        // SAFETY: a live object.
+        let truth = unsafe { (bridge.truthy)(pointer(o)) };
+        if truth < 0 {
+            errors::raise_pending(bridge, loc);
+            return false;
+        }
+        truth == 1
+    }
+
+    /// `str(o)`.
+    fn mlc_py_str(o: Handle, file: *const c_char, line: i32, col: i32) -> Handle {
+        let (bridge, loc) = enter(file, line, col);
+        let mut text = String::new();
+        // SAFETY: a live object; the sink appends to `text`.
+        let status = unsafe { (bridge.text)(pointer(o), false, append_to_string, context(&mut text)) };
+        if status < 0 {
+            errors::raise_pending(bridge, loc);
+            return std::ptr::null_mut();
+        }
+        crate::str::new_str(&text)
+    }
+
+    /// `iter(o)`.
+    fn mlc_py_iter(o: Handle, file: *const c_char, line: i32, col: i32) -> Handle {
+        let (bridge, loc) = enter(file, line, col);
+        // SAFETY: a live object.
+        let result = unsafe { (bridge.iter)(pointer(o)) };
+        object_result(bridge, result, loc)
+    }
+
+    /// The next item of an iterator into `*item` (an owned handle): false when exhausted
+    /// (or an error was raised).
+    fn mlc_py_next(it: Handle, item: *mut Handle, file: *const c_char, line: i32, col: i32) -> bool {
+        let (bridge, loc) = enter(file, line, col);
+        let mut next = std::ptr::null_mut();
+        // SAFETY: a live iterator.
+        match unsafe { (bridge.next)(pointer(it), &mut next) } {
+            1 => {
+                // SAFETY: room for a handle.
+                unsafe { item.write(wrap(next)) };
+                true
+            }
+            0 => {
+                // SAFETY: as above: exhausted iterators give a null item.
+                unsafe { item.write(std::ptr::null_mut()) };
+                false
+            }
+            _ => {
+                // SAFETY: as above.
+                unsafe { item.write(std::ptr::null_mut()) };
+                errors::raise_pending(bridge, loc);
+                false
+            }
+        }
+    }
+
+    /// The native value at `value` (of type `desc`) as a Python object.
+    fn mlc_py_from(value: *const u8, desc: *const c_char, file: *const c_char, line: i32, col: i32) -> Handle {
+        let (bridge, loc) = enter(file, line, col);
+        // SAFETY: a descriptor string and a value of that type.
+        let result = unsafe { super::convert::to_python(bridge, value, crate::desc::from_cstr(desc)) };
+        object_result(bridge, result, loc)
+    }
+
+    /// `T(o)`: the native value of `o` as `desc`, written to `out` (owned); raises an error
+    /// naming both types when it does not convert (then `out` holds a zero value).
+    fn mlc_py_to(o: Handle, desc: *const c_char, out: *mut u8, file: *const c_char, line: i32, col: i32) {
+        let (bridge, loc) = enter(file, line, col);
+        // SAFETY: a descriptor string, a live object, room for a value of that type.
+        unsafe {
+            let desc = crate::desc::from_cstr(desc);
+            if !super::convert::from_python(bridge, pointer(o), desc, out, loc) {
+                std::ptr::write_bytes(out, 0, desc.size());
+            }
+        }
+    }
+}
