@@ -371,12 +371,43 @@ impl FnLowering<'_> {
         if later.is_empty() {
             return result;
         }
+        if self.ty_of(result) == Type::PyObject || self.has_python_comparison(later) {
+            // A chain with a Python comparison is a Python object, as in Python: the first
+            // false link's result (`a < b < c` is `(a < b) and (b < c)`).
+            let python = |this: &mut Self, value: ValueId| {
+                if this.ty_of(value) == Type::PyObject {
+                    value
+                } else {
+                    this.to_python(value)
+                }
+            };
+            let result = python(self, result);
+            let truthy = self.apply("py.truthy", &[result], Type::I1);
+            return self.if_op(
+                truthy,
+                &[Type::PyObject],
+                |this| {
+                    let rest = this.compare_links(right, later);
+                    vec![python(this, rest)]
+                },
+                |_| vec![result],
+            )[0];
+        }
         self.if_op(
             result,
             &[Type::I1],
             |this| vec![this.compare_links(right, later)],
             |this| vec![this.bool(false)],
         )[0]
+    }
+
+    /// Whether a link of `links` is a rich comparison (`<`, `==`...) between Python objects,
+    /// whose result is a Python object rather than a `bool`.
+    fn has_python_comparison(&self, links: &[(CompareOp, ast::Expr)]) -> bool {
+        links.iter().any(|(operator, expr)| {
+            !matches!(operator, CompareOp::In | CompareOp::NotIn | CompareOp::Is | CompareOp::IsNot)
+                && self.inference.operators.get(&expr.span) == Some(&OperatorResolution::Python)
+        })
     }
 
     fn compare_values(
@@ -413,7 +444,11 @@ impl FnLowering<'_> {
                         .attribute("predicate", Attribute::String(predicate.to_string()))
                         .results(&[Type::PyObject]),
                 );
-                // The chain is a `bool`: the object's truthiness, as Python's `if a < b` uses.
+                // `<`, `==`... give what Python gives (numpy and torch compare elementwise);
+                // `in` and `is` give a `bool`.
+                if !matches!(predicate, "in" | "is") {
+                    return result;
+                }
                 let truthy = self.apply("py.truthy", &[result], Type::I1);
                 if negated {
                     self.not(truthy)

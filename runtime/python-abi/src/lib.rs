@@ -23,7 +23,7 @@ pub type PyPtr = *mut c_void;
 
 /// Changed whenever the table or a structure below changes: the runtime refuses a bridge
 /// of another version rather than calling through a table of another shape.
-pub const ABI_VERSION: u32 = 1;
+pub const ABI_VERSION: u32 = 2;
 
 /// The symbol of the bridge's entry point, a [`BridgeEntry`].
 pub const ENTRY_SYMBOL: &[u8] = b"mlc_python_bridge\0";
@@ -166,6 +166,9 @@ pub struct Bridge {
     /// Raises `TypeError(message)`: the runtime's own conversion errors take the same path
     /// as Python's.
     pub raise_type_error: unsafe extern "C" fn(message: Text),
+    /// `raise o`: sets `o` (an exception instance or class) as the pending exception, or a
+    /// `TypeError` when it is neither.
+    pub raise_object: unsafe extern "C" fn(exception: PyPtr),
 
     pub import: unsafe extern "C" fn(name: Text) -> PyPtr,
     pub none: unsafe extern "C" fn() -> PyPtr,

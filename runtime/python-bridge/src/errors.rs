@@ -57,3 +57,11 @@ pub unsafe extern "C" fn raise_type_error(message: Text) {
     let message = unsafe { message.as_str() }.to_string();
     Python::attach(|py| PyTypeError::new_err(message).restore(py));
 }
+
+pub unsafe extern "C" fn raise_object(exception: mlc_python_abi::PyPtr) {
+    Python::attach(|py| {
+        // SAFETY: a live object the runtime holds.
+        let exception = unsafe { crate::borrowed(py, exception) };
+        PyErr::from_value(exception.to_owned()).restore(py);
+    })
+}

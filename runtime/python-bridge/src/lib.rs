@@ -40,6 +40,7 @@ static BRIDGE: Bridge = Bridge {
     decref: objects::decref,
     fetch_error: errors::fetch_error,
     raise_type_error: errors::raise_type_error,
+    raise_object: errors::raise_object,
     import: objects::import,
     none: objects::none,
     getattr: objects::getattr,

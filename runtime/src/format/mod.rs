@@ -26,6 +26,10 @@ pub unsafe fn format_value(p: *const u8, desc: &TypeDesc, spec: &str) -> Result<
     if spec.is_empty() {
         return Ok(text());
     }
+    if matches!(desc.kind(), Kind::PyObject) {
+        // SAFETY: a `PyObject` handle is at `p`.
+        return crate::python::convert::format_object(unsafe { crate::value::read(p) }, spec);
+    }
     let numeric = desc.is_integer() || desc.is_float() || matches!(desc.kind(), Kind::Bool);
     if numeric && !spec.ends_with('s') {
         let parsed = spec::Spec::parse(spec, '>')?;
@@ -51,6 +55,12 @@ exports! {
         // SAFETY: `value` points to a valid value of that type.
         match unsafe { format_value(value, desc, &spec_text) } {
             Ok(text) => crate::str::new_str(&text),
+            // The type checker accepts any well-formed spec for a Python object; the object's
+            // `__format__` decides at run time.
+            Err(message) if matches!(desc.kind(), Kind::PyObject) => crate::panic::fatal(
+                &format!("cannot format a Python object with `{spec_text}`: {message}"),
+                None,
+            ),
             Err(message) => crate::panic::internal(&format!("format spec `{spec_text}`: {message}")),
         }
     }

@@ -423,3 +423,38 @@ unsafe fn tuple_from_python(
     }
     true
 }
+
+/// `format(o, spec)` as Python gives it (`o.__format__(spec)`); `Err` with Python's message
+/// when the object rejects the spec.
+pub fn format_object(handle: Handle, spec: &str) -> Result<String, String> {
+    let Some(bridge) = super::interpreter::started() else {
+        return Err("formatting a Python object before Python started".to_string());
+    };
+    // SAFETY: C API calls on live objects; every new reference is dropped.
+    unsafe {
+        let method = (bridge.getattr)(object::pointer(handle), Text::new("__format__"));
+        let spec_object =
+            if method.is_null() { method } else { (bridge.from_str)(Text::new(spec)) };
+        let result = if spec_object.is_null() {
+            spec_object
+        } else {
+            (bridge.call)(method, &spec_object, 1, std::ptr::null_mut())
+        };
+        let _owned = Owned {
+            bridge,
+            objects: [method, spec_object, result].into_iter().filter(|o| !o.is_null()).collect(),
+        };
+        let mut text = String::new();
+        if result.is_null()
+            || (bridge.text)(
+                result,
+                false,
+                super::text::append_to_string,
+                super::text::context(&mut text),
+            ) < 0
+        {
+            return Err(errors::take_python_error(bridge).summary());
+        }
+        Ok(text)
+    }
+}

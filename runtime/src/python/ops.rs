@@ -176,6 +176,14 @@ exports! {
         object_result(bridge, module, loc)
     }
 
+    /// `raise o` of a Python exception (instance or class): raised as an mlc error.
+    fn mlc_py_raise(o: Handle, file: *const c_char, line: i32, col: i32) {
+        let (bridge, loc) = enter(file, line, col);
+        // SAFETY: a live object.
+        unsafe { (bridge.raise_object)(pointer(o)) };
+        errors::raise_pending(bridge, loc);
+    }
+
     /// `None`.
     fn mlc_py_none(file: *const c_char, line: i32, col: i32) -> Handle {
         let (bridge, _) = enter(file, line, col);

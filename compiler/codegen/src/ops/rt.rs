@@ -82,11 +82,11 @@ pub fn lower(emitter: &mut Emitter<'_>, op: OpId) -> Result<(), String> {
             emitter.replace(op, &[value.expect("a result")]);
         }
         "rt.raise" => {
-            if emitter.type_of(operands[0]) != Type::RtError {
-                return Err("`rt.raise` of a Python exception: Python interop is not compiled yet"
-                    .to_string());
-            }
-            emitter.call_at("mlc_err_raise", &[operands[0]], None);
+            let callee = match emitter.type_of(operands[0]) {
+                Type::PyObject => "mlc_py_raise",
+                _ => "mlc_err_raise",
+            };
+            emitter.call_at(callee, &[operands[0]], None);
             let target = emitter.raise_target();
             cf::br(&mut emitter.builder(), target, &[]);
             emitter.replace(op, &[]);
