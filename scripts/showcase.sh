@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh
 echo "== building mlc and its runtime (release)"
-cargo build --release --quiet -p mlc-driver -p mlc-runtime
+cargo build --release --quiet -p mlc-driver -p mlc-runtime -p mlc-python-bridge
 mlc="${CARGO_TARGET_DIR:-target}/release/mlc"
 "$mlc" --version
 

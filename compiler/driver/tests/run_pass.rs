@@ -14,8 +14,7 @@ use std::process::Command;
 use programs::{programs, repository, run_all, Way};
 
 /// Programs that cannot run yet, each with the reason. Keep this list short and honest.
-const NOT_YET: &[(&str, &str)] =
-    &[("module_imports", "compares with `None`, a Python object: needs Python interop")];
+const NOT_YET: &[(&str, &str)] = &[];
 
 const WAYS: &[Way] = &[
     Way::Cranelift { optimize: false },

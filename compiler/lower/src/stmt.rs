@@ -1,7 +1,6 @@
 //! Statements: bindings, control flow, `try`, `raise`, `assert`.
 
 use mlc_ir::{OpState, Type, ValueId};
-use mlc_semantics::Ty;
 use mlc_syntax::ast::{self, Mutability, PatternKind, StmtKind};
 
 use crate::function::{FnLowering, Local, LoopFrame};
@@ -49,13 +48,9 @@ impl FnLowering<'_> {
             StmtKind::Raise(value) => {
                 let error = match value {
                     Some(value) => {
-                        let raised = self.lower_value(value);
-                        self.at(stmt.span);
-                        if self.expr_ty(value) == Ty::PyObject {
-                            self.apply("py.to", &[raised], Type::RtError)
-                        } else {
-                            raised
-                        }
+                        // A Python exception (a `PyObject`) is raised as it is: the runtime
+                        // raises it in Python and takes it back as an error.
+                        self.lower_value(value)
                     }
                     None => *self.caught.last().expect("checked: a bare `raise` is in `except`"),
                 };

@@ -38,10 +38,12 @@ pub unsafe extern "C" fn fetch_error(
         let value = error.value(py);
         let text = value.str().map(|s| s.to_string()).unwrap_or_else(|_| "<unprintable>".into());
         send(sink, message, &text);
-        if error.traceback(py).is_some() {
+        if let Some(frames) = error.traceback(py) {
             let formatted = py
                 .import("traceback")
-                .and_then(|module| module.getattr("format_exception")?.call1((value,)))
+                .and_then(|module| {
+                    module.getattr("format_exception")?.call1((error.get_type(py), value, frames))
+                })
                 .and_then(|lines| PyString::new(py, "").call_method1("join", (lines,)))
                 .map(|text| text.to_string());
             if let Ok(formatted) = formatted {

@@ -57,7 +57,19 @@ pub fn raise_pending(bridge: &Bridge, loc: Loc) {
 
 /// Raises `error` as an mlc error at `loc`.
 pub fn raise(error: PythonError, loc: Loc) {
-    let handle = crate::error::new_error(&error.type_name, &error.message);
+    let handle = if error.message.is_empty() {
+        // `raise KeyError`: the type alone, as Python's last traceback line shows it.
+        let text = crate::str::new_str(&error.type_name);
+        // SAFETY: a fresh `str`, retained by the error; ours is dropped.
+        unsafe {
+            let handle =
+                crate::error::error_from_message(&error.type_name, text, error.type_name.len());
+            crate::object::release(text);
+            handle
+        }
+    } else {
+        crate::error::new_error(&error.type_name, &error.message)
+    };
     if !error.traceback.is_empty() {
         // SAFETY: a fresh error.
         unsafe { crate::object::cast::<crate::error::ErrorObj>(handle) }

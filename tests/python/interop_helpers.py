@@ -1,0 +1,60 @@
+"""A user's own Python module, next to the mlc programs that import it."""
+
+import sys
+
+calls = 0
+
+
+def add(a, b):
+    global calls
+    calls += 1
+    return a + b
+
+
+def describe(value):
+    return f"{type(value).__name__}:{value!r}"
+
+
+def greet(name, punctuation="!", *, loud=False):
+    text = f"hello, {name}{punctuation}"
+    return text.upper() if loud else text
+
+
+class Counter:
+    def __init__(self, start=0):
+        self.count = start
+        self.label = "counter"
+
+    def bump(self, by=1):
+        self.count += by
+        return self
+
+    def __len__(self):
+        return self.count
+
+    def __repr__(self):
+        return f"Counter({self.count})"
+
+
+def fail(message):
+    return check_positive(-1, message)
+
+
+def check_positive(value, message):
+    if value < 0:
+        raise ValueError(message)
+    return value
+
+
+def shout(text):
+    print(f"python says: {text}")
+    sys.stdout.flush()
+
+
+def squares(n):
+    for i in range(n):
+        yield i * i
+
+
+def total(values):
+    return sum(values)
