@@ -39,6 +39,8 @@ exports! {
         if seconds.is_nan() || seconds < 0.0 {
             panic_at("sleep length must be non-negative", Loc::new(file, line, col));
         }
-        std::thread::sleep(Duration::try_from_secs_f64(seconds).unwrap_or(Duration::MAX));
+        let length = Duration::try_from_secs_f64(seconds).unwrap_or(Duration::MAX);
+        // Python's threads (if the program started Python) run while this one sleeps.
+        crate::python::without_gil(|| std::thread::sleep(length));
     }
 }

@@ -58,3 +58,24 @@ def squares(n):
 
 def total(values):
     return sum(values)
+
+
+class Ticker:
+    """A Python thread that counts while it can hold the GIL."""
+
+    def __init__(self):
+        import threading
+
+        self.ticks = 0
+        self.running = True
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self):
+        while self.running:
+            self.ticks += 1
+
+    def stop(self):
+        self.running = False
+        self.thread.join()
+        return self

@@ -630,7 +630,8 @@ pub unsafe fn matmul(a_handle: Handle, b_handle: Handle, loc: Loc) -> Handle {
 exports! {
     /// `a @ b`.
     fn mlc_tensor_matmul(a: Handle, b: Handle, file: *const c_char, line: i32, col: i32) -> Handle {
+        // Long native work: Python's threads may run meanwhile.
         // SAFETY: live tensors.
-        unsafe { matmul(a, b, Loc::new(file, line, col)) }
+        crate::python::without_gil(|| unsafe { matmul(a, b, Loc::new(file, line, col)) })
     }
 }
