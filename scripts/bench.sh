@@ -6,15 +6,29 @@
 #                                              CPython and numpy); ARGS go to
 #                                              benchmarks/codegen/run.py (--quick, --no-mlc,
 #                                              program names, ...: see its --help)
+#   bash scripts/bench.sh python               the Python interop benchmarks (call cost
+#                                              against CPython, zero-copy tensor views)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-benchmarks=(check-speed codegen)
+benchmarks=(check-speed codegen python)
 
 run_codegen() {
     echo "== codegen ($(nproc) cores, $(uname -m))"
     python3 benchmarks/codegen/run.py "$@"
 }
+
+run_python() {
+    echo "== python ($(nproc) cores, $(uname -m))"
+    bash scripts/setup.sh >/dev/null
+    python3 benchmarks/python/run.py "$@"
+}
+
+if [ "${1:-}" = python ]; then
+    shift
+    run_python "$@"
+    exit
+fi
 
 if [ "${1:-}" = codegen ]; then
     shift
@@ -34,6 +48,10 @@ built=false
 for name in "${selected[@]}"; do
     if [ "$name" = codegen ]; then
         run_codegen
+        continue
+    fi
+    if [ "$name" = python ]; then
+        run_python
         continue
     fi
     if ! $built; then

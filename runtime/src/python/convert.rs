@@ -151,9 +151,8 @@ pub unsafe fn from_python(
     out: *mut u8,
     loc: Loc,
 ) -> bool {
-    let target = native_name(desc);
     let failed = |bridge: &Bridge| {
-        errors::raise_conversion(bridge, object, &target, loc);
+        errors::raise_conversion(bridge, object, &native_name(desc), loc);
         false
     };
     // SAFETY: `out` has room for a `desc`; nested values go to their offsets.
@@ -236,7 +235,7 @@ pub unsafe fn from_python(
             _ => {
                 errors::raise_type_error(
                     bridge,
-                    &format!("a Python object cannot be converted to {target}"),
+                    &format!("a Python object cannot be converted to {}", native_name(desc)),
                     loc,
                 );
                 return false;

@@ -66,9 +66,25 @@ pub fn register_file(bridge: PathBuf, default_python: Option<PathBuf>) {
     registration.default_python = default_python;
 }
 
+thread_local! {
+    /// Whether this thread started Python (and holds the GIL): the fast path of [`bridge`].
+    static ON_PYTHON_THREAD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// The bridge of the running interpreter, starting it on first use; a program whose
 /// Python cannot be started stops here with a message that says what is missing.
+#[inline]
 pub fn bridge(loc: Loc) -> &'static Bridge {
+    if ON_PYTHON_THREAD.with(|on| on.get()) {
+        if let Some(started) = STARTED.get() {
+            return started.bridge;
+        }
+    }
+    start_or_refuse(loc)
+}
+
+#[cold]
+fn start_or_refuse(loc: Loc) -> &'static Bridge {
     let started = match STARTED.get() {
         Some(started) => started,
         None => match start() {
@@ -81,6 +97,7 @@ pub fn bridge(loc: Loc) -> &'static Bridge {
     if started.thread != std::thread::current().id() {
         fatal("Python objects can only be used from the thread that started Python", Some(&loc));
     }
+    ON_PYTHON_THREAD.with(|on| on.set(true));
     started.bridge
 }
 

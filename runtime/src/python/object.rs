@@ -2,6 +2,8 @@
 //! compiler's reference counting covers them like any other handle. When the last native
 //! reference goes, the Python reference is dropped.
 
+use std::cell::RefCell;
+
 use mlc_python_abi::PyPtr;
 
 use crate::object::{self, Handle, Header, Object, VTable};
@@ -22,9 +24,28 @@ unsafe impl Object for PyObj {
     const VTABLE: &'static VTable = &VTABLE;
 }
 
+/// How many freed wrappers a thread keeps for reuse.
+const KEPT_WRAPPERS: usize = 256;
+
+thread_local! {
+    /// Freed wrappers: a call into Python makes one for its result and usually frees it
+    /// soon after, so reusing them saves an allocation and a free per call.
+    static FREE: RefCell<Vec<*mut PyObj>> = const { RefCell::new(Vec::new()) };
+}
+
 /// A handle owning `object` (a new reference, given up by the caller; not null).
+#[inline]
 pub fn wrap(object: PyPtr) -> Handle {
-    object::allocate(PyObj { header: Header::new(&VTABLE), object })
+    let wrapper = PyObj { header: Header::new(&VTABLE), object };
+    match FREE.with(|free| free.borrow_mut().pop()) {
+        Some(reused) => {
+            object::count_allocation();
+            // SAFETY: a wrapper freed by `drop_object` and kept: valid memory for a `PyObj`.
+            unsafe { reused.write(wrapper) };
+            reused.cast()
+        }
+        None => object::allocate(wrapper),
+    }
 }
 
 /// The Python object of a `PyObject` handle (borrowed).
@@ -45,8 +66,21 @@ unsafe fn drop_object(handle: Handle) {
         // SAFETY: the reference this handle owned; the GIL is held by the program's thread.
         unsafe { (bridge.decref)(object) };
     }
-    // SAFETY: made by `object::allocate` in `wrap`.
-    unsafe { object::free::<PyObj>(handle) };
+    let kept = FREE.with(|free| {
+        let mut free = free.borrow_mut();
+        if free.len() < KEPT_WRAPPERS {
+            free.push(handle.cast());
+            true
+        } else {
+            false
+        }
+    });
+    if kept {
+        object::count_free();
+    } else {
+        // SAFETY: made by `object::allocate` (kept wrappers are reused, never freed here).
+        unsafe { object::free::<PyObj>(handle) };
+    }
 }
 
 /// `str(o)` (`repr(o)` inside containers), as Python writes it. Printing cannot raise, so

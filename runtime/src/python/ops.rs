@@ -211,7 +211,15 @@ exports! {
     /// (comma-separated; empty for none).
     fn mlc_py_call(f: Handle, args: *const Handle, n: i64, keywords: *const c_char, file: *const c_char, line: i32, col: i32) -> Handle {
         let (bridge, loc) = enter(file, line, col);
-        let Ok(names) = keyword_names(bridge, keywords, loc) else { return std::ptr::null_mut() };
+        // SAFETY: a C string from generated code; most calls have no keywords.
+        let names = if unsafe { *keywords } == 0 {
+            std::ptr::null_mut()
+        } else {
+            match keyword_names(bridge, keywords, loc) {
+                Ok(names) => names,
+                Err(()) => return std::ptr::null_mut(),
+            }
+        };
         let mut objects = [std::ptr::null_mut(); 8];
         let mut spilled = Vec::new();
         let objects: &mut [PyPtr] = if n as usize <= objects.len() {
@@ -355,6 +363,49 @@ exports! {
         // SAFETY: a descriptor string and a value of that type.
         let result = unsafe { super::convert::to_python(bridge, value, crate::desc::from_cstr(desc)) };
         object_result(bridge, result, loc)
+    }
+
+    /// A native `i64` as a Python `int` (the common case of `mlc_py_from`, without a
+    /// descriptor).
+    fn mlc_py_from_i64(value: i64, file: *const c_char, line: i32, col: i32) -> Handle {
+        let (bridge, loc) = enter(file, line, col);
+        // SAFETY: a constructor.
+        object_result(bridge, unsafe { (bridge.from_i64)(value) }, loc)
+    }
+
+    /// A native `f64` as a Python `float`.
+    fn mlc_py_from_f64(value: f64, file: *const c_char, line: i32, col: i32) -> Handle {
+        let (bridge, loc) = enter(file, line, col);
+        // SAFETY: a constructor.
+        object_result(bridge, unsafe { (bridge.from_f64)(value) }, loc)
+    }
+
+    /// `i64(o)`: 0 with an error raised when `o` does not convert.
+    fn mlc_py_to_i64(o: Handle, file: *const c_char, line: i32, col: i32) -> i64 {
+        let (bridge, loc) = enter(file, line, col);
+        // SAFETY: a live object.
+        let object = unsafe { pointer(o) };
+        let mut value = 0;
+        // SAFETY: as above.
+        if unsafe { (bridge.to_i64)(object, &mut value) } < 0 {
+            errors::raise_conversion(bridge, object, "i64", loc);
+            return 0;
+        }
+        value
+    }
+
+    /// `f64(o)`: 0.0 with an error raised when `o` does not convert.
+    fn mlc_py_to_f64(o: Handle, file: *const c_char, line: i32, col: i32) -> f64 {
+        let (bridge, loc) = enter(file, line, col);
+        // SAFETY: a live object.
+        let object = unsafe { pointer(o) };
+        let mut value = 0.0;
+        // SAFETY: as above.
+        if unsafe { (bridge.to_f64)(object, &mut value) } < 0 {
+            errors::raise_conversion(bridge, object, "f64", loc);
+            return 0.0;
+        }
+        value
     }
 
     /// `T(o)`: the native value of `o` as `desc`, written to `out` (owned); raises an error

@@ -88,6 +88,19 @@ pub fn lower(emitter: &mut Emitter<'_>, op: OpId, context: &Context<'_>) -> Resu
             let item = mem::load(&mut emitter.builder(), slot, &[]);
             vec![has_item, item]
         }
+        // The common scalars skip the descriptor and the trip through memory.
+        "py.from" if emitter.type_of(operands[0]) == Type::I64 => {
+            vec![raising_call(emitter, "mlc_py_from_i64", &operands, object)]
+        }
+        "py.from" if emitter.type_of(operands[0]) == Type::F64 => {
+            vec![raising_call(emitter, "mlc_py_from_f64", &operands, object)]
+        }
+        "py.to" if emitter.result_type(op) == Some(Type::I64) => {
+            vec![raising_call(emitter, "mlc_py_to_i64", &operands, Some(Type::I64))]
+        }
+        "py.to" if emitter.result_type(op) == Some(Type::F64) => {
+            vec![raising_call(emitter, "mlc_py_to_f64", &operands, Some(Type::F64))]
+        }
         "py.from" => {
             let ty = emitter.type_of(operands[0]);
             let descriptor = emitter.descriptor(&ty)?;

@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""The Python interop benchmarks: what crossing from mlc into Python costs.
+
+    python3 benchmarks/python/run.py            5 runs each (release builds)
+    python3 benchmarks/python/run.py --runs 3
+
+- call_cost: nanoseconds per call of a trivial Python function from an mlc executable
+  (`mlc build -O2`), against the same loop run by CPython itself (the project's Python).
+  Target: mlc not slower.
+- tensor_view: microseconds per zero-copy `Tensor[f32](o)` of a 1 KiB and a 1 GiB torch
+  tensor (DLPack) and numpy array (buffer protocol). Target: the same cost within 2x,
+  since nothing is copied.
+
+Each program times its own loops (time.perf_counter) and prints the figures; the report
+gives the median over the runs. Prints a Markdown report on stdout.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+BUILD = ROOT / "target" / "python-bench"
+MLC = ROOT / "target" / "release" / "mlc"
+VENV_PYTHON = ROOT / ".venv" / "bin" / "python"
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def run(argv: list[str], cwd: Path) -> list[float]:
+    output = subprocess.run(argv, cwd=cwd, capture_output=True, text=True, check=False)
+    if output.returncode != 0:
+        sys.exit(f"{' '.join(map(str, argv))} failed ({output.returncode}):\n{output.stderr}")
+    return [float(figure) for figure in output.stdout.split()]
+
+
+def medians(argv: list[str], runs: int) -> list[float]:
+    samples = [run(argv, HERE) for _ in range(runs)]
+    return [statistics.median(column) for column in zip(*samples)]
+
+
+def build(name: str) -> Path:
+    executable = BUILD / name
+    subprocess.run([MLC, "build", "-O2", "-o", executable, HERE / f"{name}.ml"], check=True)
+    return executable
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    say("building mlc (release): cargo build --release -p mlc-driver -p mlc-runtime -p mlc-python-bridge")
+    subprocess.run(["cargo", "build", "--release", "-q", "-p", "mlc-driver", "-p", "mlc-runtime",
+                    "-p", "mlc-python-bridge"], cwd=ROOT, check=True)
+    BUILD.mkdir(parents=True, exist_ok=True)
+    python = str(VENV_PYTHON if VENV_PYTHON.exists() else "python3")
+    version = subprocess.run([python, "--version"], capture_output=True, text=True).stdout.strip()
+
+    say("call_cost")
+    mlc_calls = medians([str(build("call_cost"))], args.runs)
+    py_calls = medians([python, str(HERE / "call_cost.py")], args.runs)
+    if mlc_calls[3] != py_calls[3]:
+        sys.exit(f"call_cost: checksums differ: mlc {mlc_calls[3]}, CPython {py_calls[3]}")
+    say("tensor_view")
+    views = medians([str(build("tensor_view"))], args.runs)
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    print(f"Python interop benchmarks: {os.cpu_count()} cores, {cpu}; {version}; "
+          f"median of {args.runs} runs.\n")
+    print("| call of a trivial Python function | mlc ns | CPython ns | mlc/CPython | target <= 1.0 |")
+    print("| --- | --- | --- | --- | --- |")
+    for label, mlc_ns, py_ns in [
+        ("`nothing()`", mlc_calls[0], py_calls[0]),
+        ("`identity(o)`, o a Python object", mlc_calls[1], py_calls[1]),
+        ("`i64(identity(i))`, i a native i64", mlc_calls[2], py_calls[2]),
+    ]:
+        ratio = mlc_ns / py_ns
+        print(f"| {label} | {mlc_ns:.1f} | {py_ns:.1f} | {ratio:.2f} | {'met' if ratio <= 1.0 else 'NOT met'} |")
+    print()
+    print("| zero-copy view | 1 KiB us | 1 GiB us | 1 GiB / 1 KiB | target <= 2.0 |")
+    print("| --- | --- | --- | --- | --- |")
+    for label, small, large in [
+        ("`Tensor[f32](torch tensor)` (DLPack)", views[0], views[1]),
+        ("`Tensor[f32](numpy array)` (buffer protocol)", views[2], views[3]),
+    ]:
+        ratio = large / small
+        print(f"| {label} | {small:.3f} | {large:.3f} | {ratio:.2f} | {'met' if ratio <= 2.0 else 'NOT met'} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Python helpers next to the examples: a package the mlc programs here import."""
