@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The Python interop benchmarks: what crossing from mlc into Python costs.
 
-    python3 benchmarks/python/run.py            5 runs each (release builds)
+    python3 benchmarks/python/run.py            7 runs each (release builds)
     python3 benchmarks/python/run.py --runs 3
 
 - call_cost: nanoseconds per call of a trivial Python function from an mlc executable
@@ -11,15 +11,16 @@
   tensor (DLPack) and numpy array (buffer protocol). Target: the same cost within 2x,
   since nothing is copied.
 
-Each program times its own loops (time.perf_counter) and prints the figures; the report
-gives the median over the runs. Prints a Markdown report on stdout.
+Each program times its own loops (time.perf_counter) and prints the figures. mlc's and
+CPython's runs alternate, and the report gives each figure's best (lowest) run, as
+`timeit` does: on a shared machine, the slower runs measure the neighbours. Prints a
+Markdown report on stdout.
 """
 from __future__ import annotations
 
 import argparse
 import os
 import platform
-import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -42,9 +43,13 @@ def run(argv: list[str], cwd: Path) -> list[float]:
     return [float(figure) for figure in output.stdout.split()]
 
 
-def medians(argv: list[str], runs: int) -> list[float]:
-    samples = [run(argv, HERE) for _ in range(runs)]
-    return [statistics.median(column) for column in zip(*samples)]
+def best(commands: list[list[str]], runs: int) -> list[list[float]]:
+    """Runs the commands in turn, `runs` rounds; each figure's lowest value per command."""
+    samples: list[list[list[float]]] = [[] for _ in commands]
+    for _ in range(runs):
+        for index, argv in enumerate(commands):
+            samples[index].append(run(argv, HERE))
+    return [[min(column) for column in zip(*runs_of)] for runs_of in samples]
 
 
 def build(name: str) -> Path:
@@ -55,7 +60,7 @@ def build(name: str) -> Path:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
     say("building mlc (release): cargo build --release -p mlc-driver -p mlc-runtime -p mlc-python-bridge")
     subprocess.run(["cargo", "build", "--release", "-q", "-p", "mlc-driver", "-p", "mlc-runtime",
@@ -65,12 +70,11 @@ def main() -> None:
     version = subprocess.run([python, "--version"], capture_output=True, text=True).stdout.strip()
 
     say("call_cost")
-    mlc_calls = medians([str(build("call_cost"))], args.runs)
-    py_calls = medians([python, str(HERE / "call_cost.py")], args.runs)
+    mlc_calls, py_calls = best([[str(build("call_cost"))], [python, str(HERE / "call_cost.py")]], args.runs)
     if mlc_calls[3] != py_calls[3]:
         sys.exit(f"call_cost: checksums differ: mlc {mlc_calls[3]}, CPython {py_calls[3]}")
     say("tensor_view")
-    views = medians([str(build("tensor_view"))], args.runs)
+    (views,) = best([[str(build("tensor_view"))]], args.runs)
 
     cpu = platform.processor() or platform.machine()
     try:
@@ -81,7 +85,7 @@ def main() -> None:
     except OSError:
         pass
     print(f"Python interop benchmarks: {os.cpu_count()} cores, {cpu}; {version}; "
-          f"median of {args.runs} runs.\n")
+          f"best of {args.runs} runs.\n")
     print("| call of a trivial Python function | mlc ns | CPython ns | mlc/CPython | target <= 1.0 |")
     print("| --- | --- | --- | --- | --- |")
     for label, mlc_ns, py_ns in [

@@ -23,7 +23,7 @@ pub type PyPtr = *mut c_void;
 
 /// Changed whenever the table or a structure below changes: the runtime refuses a bridge
 /// of another version rather than calling through a table of another shape.
-pub const ABI_VERSION: u32 = 2;
+pub const ABI_VERSION: u32 = 3;
 
 /// The symbol of the bridge's entry point, a [`BridgeEntry`].
 pub const ENTRY_SYMBOL: &[u8] = b"mlc_python_bridge\0";
@@ -153,6 +153,7 @@ pub struct Bridge {
     pub save_thread: unsafe extern "C" fn() -> *mut c_void,
     pub restore_thread: unsafe extern "C" fn(state: *mut c_void),
 
+    /// CPython's `Py_IncRef` and `Py_DecRef` themselves.
     pub incref: unsafe extern "C" fn(object: PyPtr),
     pub decref: unsafe extern "C" fn(object: PyPtr),
     /// Takes the pending exception, writing its type's name, its message (`str(e)`) and its
@@ -174,12 +175,13 @@ pub struct Bridge {
     pub none: unsafe extern "C" fn() -> PyPtr,
     pub getattr: unsafe extern "C" fn(object: PyPtr, name: Text) -> PyPtr,
     pub setattr: unsafe extern "C" fn(object: PyPtr, name: Text, value: PyPtr) -> i32,
-    /// `callable(*args[..n - k], **{names[i]: args[n - k + i]})` where `k` is the length of
+    /// CPython's `PyObject_Vectorcall` itself (the hot path: no wrapper in between):
+    /// `callable(*args[..positional], **{names[i]: args[positional + i]})`, `names` being
     /// `keyword_names` (a tuple of `str`, or null for none).
-    pub call: unsafe extern "C" fn(
+    pub vectorcall: unsafe extern "C" fn(
         callable: PyPtr,
         args: *const PyPtr,
-        n: usize,
+        positional: usize,
         keyword_names: PyPtr,
     ) -> PyPtr,
     pub getitem: unsafe extern "C" fn(object: PyPtr, key: PyPtr) -> PyPtr,

@@ -36,8 +36,19 @@ static BRIDGE: Bridge = Bridge {
     finish: lifecycle::finish,
     save_thread: lifecycle::save_thread,
     restore_thread: lifecycle::restore_thread,
-    incref: objects::incref,
-    decref: objects::decref,
+    // SAFETY (both): the same C signature, a `PyObject*` being the table's `PyPtr`.
+    incref: unsafe {
+        std::mem::transmute::<
+            unsafe extern "C" fn(*mut pyo3::ffi::PyObject),
+            unsafe extern "C" fn(PyPtr),
+        >(pyo3::ffi::Py_IncRef)
+    },
+    decref: unsafe {
+        std::mem::transmute::<
+            unsafe extern "C" fn(*mut pyo3::ffi::PyObject),
+            unsafe extern "C" fn(PyPtr),
+        >(pyo3::ffi::Py_DecRef)
+    },
     fetch_error: errors::fetch_error,
     raise_type_error: errors::raise_type_error,
     raise_object: errors::raise_object,
@@ -45,7 +56,7 @@ static BRIDGE: Bridge = Bridge {
     none: objects::none,
     getattr: objects::getattr,
     setattr: objects::setattr,
-    call: objects::call,
+    vectorcall: objects::VECTORCALL,
     getitem: objects::getitem,
     setitem: objects::setitem,
     slice: objects::slice,

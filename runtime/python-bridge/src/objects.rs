@@ -37,16 +37,6 @@ unsafe fn string(text: Text) -> *mut PyObject {
     unsafe { ffi::PyUnicode_FromStringAndSize(text.ptr.cast(), text.len as ffi::Py_ssize_t) }
 }
 
-pub unsafe extern "C" fn incref(object: PyPtr) {
-    // SAFETY: a live object; the caller holds the GIL.
-    unsafe { ffi::Py_IncRef(self::object(object)) }
-}
-
-pub unsafe extern "C" fn decref(object: PyPtr) {
-    // SAFETY: a live object whose reference the caller gives up; the GIL is held.
-    unsafe { ffi::Py_DecRef(self::object(object)) }
-}
-
 pub unsafe extern "C" fn import(name: Text) -> PyPtr {
     // SAFETY: the runtime's texts are UTF-8 without NUL (module names).
     let name = unsafe { name.as_str() };
@@ -95,23 +85,19 @@ pub unsafe extern "C" fn setattr(object: PyPtr, name: Text, value: PyPtr) -> i32
     }
 }
 
-pub unsafe extern "C" fn call(
-    callable: PyPtr,
-    args: *const PyPtr,
-    n: usize,
-    keyword_names: PyPtr,
-) -> PyPtr {
-    let keywords = if keyword_names.is_null() {
-        0
-    } else {
-        // SAFETY: a live tuple of names.
-        unsafe { ffi::PyTuple_Size(object(keyword_names)) as usize }
-    };
-    // SAFETY: `args` holds `n` live objects, the last `keywords` of them passed by name.
-    result(unsafe {
-        PyObject_Vectorcall(object(callable), args.cast(), n - keywords, object(keyword_names))
-    })
-}
+/// `PyObject_Vectorcall` with the table's types.
+// SAFETY: the same C signature, a `PyObject*` being the table's `PyPtr`.
+pub const VECTORCALL: unsafe extern "C" fn(PyPtr, *const PyPtr, usize, PyPtr) -> PyPtr = unsafe {
+    std::mem::transmute::<
+        unsafe extern "C" fn(
+            *mut PyObject,
+            *const *mut PyObject,
+            usize,
+            *mut PyObject,
+        ) -> *mut PyObject,
+        unsafe extern "C" fn(PyPtr, *const PyPtr, usize, PyPtr) -> PyPtr,
+    >(PyObject_Vectorcall)
+};
 
 pub unsafe extern "C" fn getitem(object: PyPtr, key: PyPtr) -> PyPtr {
     // SAFETY: live objects.

@@ -110,8 +110,19 @@ unsafe fn integer<T: Copy + PartialEq>(
 }
 
 pub unsafe extern "C" fn to_i64(object: PyPtr, out: *mut i64) -> i32 {
-    // SAFETY: as `integer` requires.
-    unsafe { integer(object, out, ffi::PyLong_AsLongLong, -1) }
+    // SAFETY: a live object; `out` is writable.
+    unsafe {
+        // The common case, an `int`, converts without `int(o)`'s new reference.
+        if ffi::PyLong_Check(object.cast()) != 0 {
+            let value = ffi::PyLong_AsLongLong(object.cast());
+            if value == -1 && !ffi::PyErr_Occurred().is_null() {
+                return -1;
+            }
+            *out = value;
+            return 0;
+        }
+        integer(object, out, ffi::PyLong_AsLongLong, -1)
+    }
 }
 
 pub unsafe extern "C" fn to_u64(object: PyPtr, out: *mut u64) -> i32 {

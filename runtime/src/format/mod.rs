@@ -28,7 +28,7 @@ pub unsafe fn format_value(p: *const u8, desc: &TypeDesc, spec: &str) -> Result<
     }
     if matches!(desc.kind(), Kind::PyObject) {
         // SAFETY: a `PyObject` handle is at `p`.
-        return crate::python::convert::format_object(unsafe { crate::value::read(p) }, spec);
+        return unsafe { crate::python::convert::format_object(crate::value::read(p), spec) };
     }
     let numeric = desc.is_integer() || desc.is_float() || matches!(desc.kind(), Kind::Bool);
     if numeric && !spec.ends_with('s') {

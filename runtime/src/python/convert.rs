@@ -152,7 +152,8 @@ pub unsafe fn from_python(
     loc: Loc,
 ) -> bool {
     let failed = |bridge: &Bridge| {
-        errors::raise_conversion(bridge, object, &native_name(desc), loc);
+        // SAFETY: the caller's live object.
+        unsafe { errors::raise_conversion(bridge, object, &native_name(desc), loc) };
         false
     };
     // SAFETY: `out` has room for a `desc`; nested values go to their offsets.
@@ -375,7 +376,8 @@ unsafe fn tuple_from_python(
     // SAFETY: a live object.
     let length = unsafe { (bridge.len)(object) };
     if length < 0 {
-        errors::raise_conversion(bridge, object, &target, loc);
+        // SAFETY: the caller's live object.
+        unsafe { errors::raise_conversion(bridge, object, &target, loc) };
         return false;
     }
     if length as usize != elements.len() {
@@ -425,7 +427,11 @@ unsafe fn tuple_from_python(
 
 /// `format(o, spec)` as Python gives it (`o.__format__(spec)`); `Err` with Python's message
 /// when the object rejects the spec.
-pub fn format_object(handle: Handle, spec: &str) -> Result<String, String> {
+///
+/// # Safety
+///
+/// `handle` is a live `PyObject` handle.
+pub unsafe fn format_object(handle: Handle, spec: &str) -> Result<String, String> {
     let Some(bridge) = super::interpreter::started() else {
         return Err("formatting a Python object before Python started".to_string());
     };
@@ -437,7 +443,7 @@ pub fn format_object(handle: Handle, spec: &str) -> Result<String, String> {
         let result = if spec_object.is_null() {
             spec_object
         } else {
-            (bridge.call)(method, &spec_object, 1, std::ptr::null_mut())
+            (bridge.vectorcall)(method, &spec_object, 1, std::ptr::null_mut())
         };
         let _owned = Owned {
             bridge,

@@ -81,7 +81,16 @@ pub fn raise(error: PythonError, loc: Loc) {
 
 /// Raises the pending conversion failure again, naming the native type it was for:
 /// `cannot convert a Python `list` to i64: ...`.
-pub fn raise_conversion(bridge: &Bridge, object: mlc_python_abi::PyPtr, target: &str, loc: Loc) {
+///
+/// # Safety
+///
+/// `object` is a live Python object.
+pub unsafe fn raise_conversion(
+    bridge: &Bridge,
+    object: mlc_python_abi::PyPtr,
+    target: &str,
+    loc: Loc,
+) {
     let mut error = take_python_error(bridge);
     let mut type_name = String::new();
     // SAFETY: a live object; the sink appends to `type_name`.

@@ -86,7 +86,7 @@ fn add_source_folder(bridge: &Bridge, folder: &str, loc: Loc) -> bool {
         let result = if insert.is_null() || zero.is_null() || entry.is_null() {
             std::ptr::null_mut()
         } else {
-            (bridge.call)(insert, [zero, entry].as_ptr(), 2, std::ptr::null_mut())
+            (bridge.vectorcall)(insert, [zero, entry].as_ptr(), 2, std::ptr::null_mut())
         };
         for object in [sys, path, insert, zero, entry, result] {
             if !object.is_null() {
@@ -103,15 +103,13 @@ fn add_source_folder(bridge: &Bridge, folder: &str, loc: Loc) -> bool {
     true
 }
 
-/// The tuple of keyword names `names` (comma-separated) stands for; null for none.
-fn keyword_names(bridge: &Bridge, names: *const c_char, loc: Loc) -> Result<PyPtr, ()> {
+/// The tuple of keyword names `names` (comma-separated) stands for, and their count.
+fn keyword_names(bridge: &Bridge, names: *const c_char, loc: Loc) -> Result<(PyPtr, usize), ()> {
     // SAFETY: a constant C string from generated code.
     let text = unsafe { c_text(names) };
-    if text.is_empty() {
-        return Ok(std::ptr::null_mut());
-    }
+    let count = text.split(',').count();
     if let Some(tuple) = KEYWORDS.with(|cache| cache.borrow().find(names, text)) {
-        return Ok(tuple);
+        return Ok((tuple, count));
     }
     // SAFETY: C API constructors; the tuple takes its own references to the names.
     let tuple = unsafe {
@@ -133,12 +131,17 @@ fn keyword_names(bridge: &Bridge, names: *const c_char, loc: Loc) -> Result<PyPt
     }
     KEYWORDS
         .with(|cache| cache.borrow_mut().entries.push((names as usize, text.to_string(), tuple)));
-    Ok(tuple)
+    Ok((tuple, count))
 }
 
 /// Registers the bridge an executable carries (`image`, `len` bytes) and the project
 /// Python it was built with (a C string, empty for none).
-pub fn register_image(image: *const u8, len: i64, default_python: *const c_char) {
+///
+/// # Safety
+///
+/// `image` points to `len` bytes that live as long as the program; `default_python` is a
+/// C string.
+unsafe fn register_image(image: *const u8, len: i64, default_python: *const c_char) {
     // SAFETY: the executable's read-only data, alive as long as the program.
     let image: &'static [u8] = unsafe { std::slice::from_raw_parts(image, len as usize) };
     // SAFETY: a C string from the executable.
@@ -150,7 +153,8 @@ pub fn register_image(image: *const u8, len: i64, default_python: *const c_char)
 exports! {
     /// Records the Python bridge an executable carries (called before `main`).
     fn mlc_py_register_bridge(image: *const u8, len: i64, default_python: *const c_char) {
-        register_image(image, len, default_python)
+        // SAFETY: the executable's own data, as the registration code passes it.
+        unsafe { register_image(image, len, default_python) }
     }
 
     /// `from python import <name>` (`folder`: the source file's, put on `sys.path`).
@@ -212,8 +216,8 @@ exports! {
     fn mlc_py_call(f: Handle, args: *const Handle, n: i64, keywords: *const c_char, file: *const c_char, line: i32, col: i32) -> Handle {
         let (bridge, loc) = enter(file, line, col);
         // SAFETY: a C string from generated code; most calls have no keywords.
-        let names = if unsafe { *keywords } == 0 {
-            std::ptr::null_mut()
+        let (names, keywords) = if unsafe { *keywords } == 0 {
+            (std::ptr::null_mut(), 0)
         } else {
             match keyword_names(bridge, keywords, loc) {
                 Ok(names) => names,
@@ -232,8 +236,10 @@ exports! {
             // SAFETY: `args` holds `n` live objects.
             *object = unsafe { pointer(*args.add(i)) };
         }
-        // SAFETY: live objects; `names` is null or a tuple of the keyword names.
-        let result = unsafe { (bridge.call)(pointer(f), objects.as_ptr(), objects.len(), names) };
+        // SAFETY: live objects, the last `keywords` of them passed by the names in `names`.
+        let result = unsafe {
+            (bridge.vectorcall)(pointer(f), objects.as_ptr(), objects.len() - keywords, names)
+        };
         object_result(bridge, result, loc)
     }
 
@@ -388,7 +394,8 @@ exports! {
         let mut value = 0;
         // SAFETY: as above.
         if unsafe { (bridge.to_i64)(object, &mut value) } < 0 {
-            errors::raise_conversion(bridge, object, "i64", loc);
+            // SAFETY: as above.
+            unsafe { errors::raise_conversion(bridge, object, "i64", loc) };
             return 0;
         }
         value
@@ -402,7 +409,8 @@ exports! {
         let mut value = 0.0;
         // SAFETY: as above.
         if unsafe { (bridge.to_f64)(object, &mut value) } < 0 {
-            errors::raise_conversion(bridge, object, "f64", loc);
+            // SAFETY: as above.
+            unsafe { errors::raise_conversion(bridge, object, "f64", loc) };
             return 0.0;
         }
         value

@@ -52,7 +52,11 @@ unsafe fn release_keeper(context: *mut c_void) {
 
 /// `Tensor[T](o)`: a native view of `object`'s memory, or null with an error raised (not a
 /// tensor, another element type, another device).
-pub fn view(bridge: &Bridge, object: PyPtr, dtype: DType, loc: Loc) -> Handle {
+///
+/// # Safety
+///
+/// `object` is a live Python object.
+pub unsafe fn view(bridge: &Bridge, object: PyPtr, dtype: DType, loc: Loc) -> Handle {
     let wanted_name = format!("Tensor[{}]", dtype.name());
     // SAFETY: a plain-data structure the bridge fills (all-zero is a valid start).
     let mut view: Box<TensorView> = Box::new(unsafe { std::mem::zeroed() });
@@ -84,7 +88,11 @@ unsafe extern "C" fn release_tensor(keeper: *mut c_void) {
 
 /// A Python object sharing `tensor`'s memory (a new reference, or null with the Python
 /// exception set).
-pub fn export(bridge: &Bridge, handle: Handle) -> PyPtr {
+///
+/// # Safety
+///
+/// `handle` is a live tensor handle.
+pub unsafe fn export(bridge: &Bridge, handle: Handle) -> PyPtr {
     // SAFETY: generated code passes live tensors.
     let tensor = unsafe { tensor::get(handle) };
     // The bridge owns this reference from the call on (it releases it when Python is done).

@@ -1,0 +1,43 @@
+# RUN: mlc build %s --emit ir-low | filecheck %s
+# Python interop in the low form: each `py` op is a located call of its `mlc_py_*` runtime
+# function followed by a check for a raised error; a list goes to Python by pointer with
+# its descriptor, an i64 through the scalar fast path; keyword names travel as one
+# comma-separated constant; operators are indices into mlc-python-abi's tables (`mul` 2,
+# `gt` 4); temporaries are released before the error check; `raise` of a Python object unwinds through `mlc_py_raise`; `f64(o)` is
+# `mlc_py_to_f64`.
+from python import numpy as np
+
+fn scale(values: List[f64], k: i64) -> f64:
+    let a = np.array(values)
+    let scaled = a.sum(axis=0) * k
+    if scaled > 2:
+        raise np.AxisError("too big")
+    return f64(scaled)
+
+fn main():
+    print(scale([1.0], 1))
+
+# CHECK-LABEL: sym_name = "scale"
+# CHECK: ll.cstring {value = "numpy"}
+# CHECK: {callee = "mlc_py_import"}
+# CHECK: {callee = "mlc_err_pending"}
+# CHECK: ll.cstring {value = "array"}
+# CHECK: {callee = "mlc_py_getattr"}
+# CHECK: ll.cstring {value = "L[f64]"}
+# CHECK: {callee = "mlc_py_from"}
+# CHECK: {callee = "mlc_py_call"}
+# CHECK: {callee = "mlc_release"} : !py.object
+# CHECK: {callee = "mlc_err_pending"}
+# CHECK: ll.cstring {value = "axis"}
+# CHECK: {callee = "mlc_py_call"}
+# CHECK: {callee = "mlc_py_from_i64"}
+# CHECK: arith.constant {value = 2 : i32}
+# CHECK: {callee = "mlc_py_binary"}
+# CHECK: arith.constant {value = 4 : i32}
+# CHECK: {callee = "mlc_py_compare"}
+# CHECK: {callee = "mlc_py_truthy"}
+# CHECK: {callee = "mlc_py_raise"}
+# CHECK: cf.br
+# CHECK: {callee = "mlc_py_to_f64"}
+# CHECK: {callee = "mlc_err_pending"}
+# CHECK-LABEL: sym_name = "main"
