@@ -79,3 +79,13 @@ class Ticker:
         self.running = False
         self.thread.join()
         return self
+
+
+class CudaTensorStandIn:
+    """Looks like a tensor on a GPU through DLPack (this machine may have none)."""
+
+    def __dlpack_device__(self):
+        return (2, 0)
+
+    def __dlpack__(self, **kwargs):
+        raise AssertionError("a device mismatch must be found before __dlpack__")

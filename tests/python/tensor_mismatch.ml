@@ -2,6 +2,7 @@
 # Exit: 0
 from python import numpy as np
 from python import builtins
+from python import interop_helpers as h
 
 fn main():
     try:
@@ -16,5 +17,9 @@ fn main():
         let ro = np.zeros(2)
         ro.setflags(write=False)
         let t = Tensor[f64](ro)
+    except e:
+        print(e)
+    try:
+        let t = Tensor[f32](h.CudaTensorStandIn())
     except e:
         print(e)

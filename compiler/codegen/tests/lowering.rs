@@ -231,11 +231,11 @@ fn the_entry_point_starts_the_runtime_and_returns_main_s_code() {
 }
 
 #[test]
-fn python_and_gpu_ops_are_reported_with_their_locations() {
+fn gpu_ops_are_reported_with_their_locations() {
     let mut module = parse_module(
         r#"builtin.module ({
   func.func {function_type = () -> (), sym_name = "main"} ({
-    %np = py.import {module = "numpy"} : !py.object loc("p.ml":1:1)
+    gpu.barrier loc("k.ml":3:5)
     func.return
   })
 })"#,
@@ -244,7 +244,7 @@ fn python_and_gpu_ops_are_reported_with_their_locations() {
     .expect("parses");
     let errors = lower_module(&mut module, &CodegenOptions::default()).expect_err("unsupported");
     assert_eq!(errors.len(), 1);
-    assert!(errors[0].to_string().starts_with("p.ml:1:1: `py.import`"), "{}", errors[0]);
+    assert!(errors[0].to_string().starts_with("k.ml:3:5: `gpu.barrier`"), "{}", errors[0]);
 }
 
 #[test]

@@ -50,7 +50,9 @@ impl FnLowering<'_> {
                     Some(value) => {
                         // A Python exception (a `PyObject`) is raised as it is: the runtime
                         // raises it in Python and takes it back as an error.
-                        self.lower_value(value)
+                        let raised = self.lower_value(value);
+                        self.at(stmt.span);
+                        raised
                     }
                     None => *self.caught.last().expect("checked: a bare `raise` is in `except`"),
                 };

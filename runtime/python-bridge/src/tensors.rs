@@ -47,7 +47,7 @@ pub unsafe extern "C" fn tensor_view(
         let (object, wanted_name) = unsafe { (borrowed(py, object), wanted_name.as_str()) };
         // SAFETY: `out` points to a writable view.
         let out = unsafe { &mut *out };
-        let described = qualified_name(&object.get_type());
+        let described = format!("`{}`", qualified_name(&object.get_type()));
         // SAFETY: a live object.
         if unsafe { ffi::PyObject_CheckBuffer(object.as_ptr()) } != 0 {
             view_buffer(py, &object, &described, wanted, wanted_name, out)?;
@@ -55,7 +55,7 @@ pub unsafe extern "C" fn tensor_view(
             view_dlpack(&object, &described, wanted, wanted_name, out)?;
         } else {
             return Err(PyTypeError::new_err(format!(
-                "cannot view a Python `{described}` as {wanted_name}: it shares its memory \
+                "cannot view a Python {described} as {wanted_name}: it shares its memory \
                  through neither the buffer protocol nor DLPack"
             )));
         }
