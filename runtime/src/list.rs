@@ -456,9 +456,16 @@ exports! {
     fn mlc_list_append(l: Handle, v: *const u8) {
         // SAFETY: a live list.
         let list = unsafe { get(l) };
+        let buffer = list.data.get() as usize..list.data.get() as usize + list.capacity.get() * list.size;
+        if !buffer.contains(&(v as usize)) {
+            // SAFETY: `v` is a valid element outside the buffer, which growing may move.
+            unsafe { list.push(v) };
+            return;
+        }
+        // `v` points into this very list (`xs.append(xs[0])`): copied out first, since
+        // growing may move the buffer under it.
         let mut staging = vec![0u8; list.size];
-        // SAFETY: `v` is a valid element; copied out first since growing may move the
-        // buffer `v` could point into.
+        // SAFETY: `v` is a valid element.
         unsafe {
             ptr::copy_nonoverlapping(v, staging.as_mut_ptr(), list.size);
             value::retain_value(staging.as_ptr(), list.elem);

@@ -58,27 +58,23 @@ fn checked_offset(
         // `bounds-check-elim` proved `0 <= index < len(list)`.
         return element_offset(emitter, list, index, size);
     }
-    // The common case first: `0 <= index < len` is one unsigned comparison. A negative
-    // index counts from the end on a second test, off the hot path, so a loop's check stays
-    // a compare and a branch.
+    // The position is computed without branches (a negative index counts from the end) and
+    // checked by one branch to the panic. Two accesses with the same index (a swap's load
+    // and store) then compute the same pure values, which LLVM merges, and the second
+    // check, dominated by the first, folds away.
     let length = length(emitter, list);
     let in_range = arith::compare(&mut emitter.builder(), &arith::CMPI, "ult", index, length);
-    let join = emitter.new_block(&[Type::I64]);
-    let from_end_test = emitter.new_block(&[]);
-    let slow = emitter.new_block(&[]);
-    cf::cond_br(&mut emitter.builder(), in_range, (join, &[index]), (from_end_test, &[]));
-    emitter.current = from_end_test;
-    // In range from the end exactly when `0 <= index + len < len` (unsigned: a sum still
-    // negative, or one past the end for a positive index, is rejected by the same compare).
     let from_end = arith::binary(&mut emitter.builder(), &arith::ADDI, index, length);
-    let from_end_in_range =
-        arith::compare(&mut emitter.builder(), &arith::CMPI, "ult", from_end, length);
-    cf::cond_br(&mut emitter.builder(), from_end_in_range, (join, &[from_end]), (slow, &[]));
+    let position = arith::select(&mut emitter.builder(), in_range, index, from_end);
+    // Unsigned: a sum still negative, or one past the end for a positive index, is rejected.
+    let valid = arith::compare(&mut emitter.builder(), &arith::CMPI, "ult", position, length);
+    let next = emitter.new_block(&[]);
+    let slow = emitter.new_block(&[]);
+    cf::cond_br(&mut emitter.builder(), valid, (next, &[]), (slow, &[]));
     emitter.current = slow;
     slow_path(emitter);
     cf::unreachable(&mut emitter.builder());
-    emitter.current = join;
-    let position = emitter.module.blocks[join].arguments[0];
+    emitter.current = next;
     element_offset(emitter, list, position, size)
 }
 
