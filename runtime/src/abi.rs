@@ -7,8 +7,6 @@
 //! functions themselves and, from the same tokens, the module's `EXPORTS` slice.
 //! [`crate::exports`] joins the slices.
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
-
 /// How a parameter or result crosses the C ABI.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Abi {
@@ -68,15 +66,39 @@ impl<T> AbiType for *const T {
     const ABI: Abi = Abi::Ptr;
 }
 
-/// Runs the body of an exported function, turning a Rust panic (a bug in the runtime) into
-/// the runtime's own panic, which prints and exits with code 1. A Rust panic must never
-/// unwind into generated code, which has no unwinding tables.
-#[inline]
+/// Runs the body of an exported function. A Rust panic (a bug in the runtime) must never
+/// unwind into generated code, which has no unwinding tables: the hook that `mlc_rt_init`
+/// installs ([`install_panic_hook`]) reports it as the runtime's own panic and exits with
+/// code 1 before any unwinding starts, and without it the `extern "C"` boundary aborts.
+/// No `catch_unwind` here: it would keep every body out of line, a call and a landing pad
+/// on paths as hot as `mlc_release` and the calls into Python.
+#[inline(always)]
 pub(crate) fn guard<R>(body: impl FnOnce() -> R) -> R {
-    match catch_unwind(AssertUnwindSafe(body)) {
-        Ok(result) => result,
-        Err(payload) => crate::panic::internal_panic(payload),
-    }
+    body()
+}
+
+/// Makes a Rust panic anywhere in the runtime stop the program like a runtime panic
+/// (`panic: internal error in the runtime: ...`, exit code 1). Installed once per process,
+/// when a program starts.
+pub fn install_panic_hook() {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            let payload = info.payload();
+            let message = if let Some(text) = payload.downcast_ref::<&str>() {
+                (*text).to_string()
+            } else if let Some(text) = payload.downcast_ref::<String>() {
+                text.clone()
+            } else {
+                "a Rust panic".to_string()
+            };
+            let place = info
+                .location()
+                .map(|l| format!(" ({}:{})", l.file(), l.line()))
+                .unwrap_or_default();
+            crate::panic::internal(&format!("{message}{place}"))
+        }));
+    });
 }
 
 /// `None` or `Some(kind)` for an optional result type.

@@ -2,7 +2,6 @@
 //! `panic: <message>` and `  --> <file>:<line>:<col>` to stderr. They never return and
 //! never unwind (generated code has no unwinding tables).
 
-use std::any::Any;
 use std::ffi::{c_char, CStr};
 use std::io::Write;
 
@@ -64,19 +63,6 @@ pub fn panic_at(message: &str, loc: Loc) -> ! {
 #[cold]
 pub fn internal(message: &str) -> ! {
     fatal(&format!("internal error in the runtime: {message}"), None)
-}
-
-/// A Rust panic caught at the boundary of an exported function.
-#[cold]
-pub fn internal_panic(payload: Box<dyn Any + Send>) -> ! {
-    let message = if let Some(text) = payload.downcast_ref::<&str>() {
-        (*text).to_string()
-    } else if let Some(text) = payload.downcast_ref::<String>() {
-        text.clone()
-    } else {
-        "a Rust panic".to_string()
-    };
-    internal(&message)
 }
 
 exports! {
