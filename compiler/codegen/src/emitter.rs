@@ -286,6 +286,17 @@ impl<'m> Emitter<'m> {
         self.current = continue_block;
     }
 
+    /// After a runtime call that returns null exactly when it raised (the `mlc_py_*`
+    /// functions that return an object): the same as [`Emitter::check_raised`] without a
+    /// call of `mlc_err_pending`.
+    pub fn check_raised_by_null(&mut self, result: ValueId) {
+        let failed = ll::is_null(&mut self.builder(), result);
+        let target = self.raise_target();
+        let continue_block = self.new_block(&[]);
+        cf::cond_br(&mut self.builder(), failed, (target, &[]), (continue_block, &[]));
+        self.current = continue_block;
+    }
+
     /// A string attribute of `op`.
     pub fn string_attribute(&self, op: mlc_ir::OpId, name: &str) -> Option<String> {
         match self.module.ops[op].attributes.get(name) {

@@ -1,6 +1,7 @@
 # RUN: mlc build %s --emit ir-low | filecheck %s
 # Python interop in the low form: each `py` op is a located call of its `mlc_py_*` runtime
-# function followed by a check for a raised error; a list goes to Python by pointer with
+# function followed by a check for a raised error (a null object result, else
+# `mlc_err_pending`); a list goes to Python by pointer with
 # its descriptor, an i64 through the scalar fast path; keyword names travel as one
 # comma-separated constant; operators are indices into mlc-python-abi's tables (`mul` 2,
 # `gt` 4); temporaries are released before the error check; `raise` of a Python object unwinds through `mlc_py_raise`; `f64(o)` is
@@ -19,15 +20,16 @@ fn main():
 
 # CHECK-LABEL: sym_name = "scale"
 # CHECK: ll.cstring {value = "numpy"}
-# CHECK: {callee = "mlc_py_import"}
-# CHECK: {callee = "mlc_err_pending"}
+# CHECK: %[[MODULE:[0-9]+]] = ll.call {{.*}}{callee = "mlc_py_import"}
+# CHECK-NEXT: %[[FAILED:[0-9]+]] = ll.is_null %[[MODULE]] : (!py.object) -> i1
+# CHECK-NEXT: cf.cond_br %[[FAILED]]
 # CHECK: ll.cstring {value = "array"}
 # CHECK: {callee = "mlc_py_getattr"}
 # CHECK: ll.cstring {value = "L[f64]"}
 # CHECK: {callee = "mlc_py_from"}
 # CHECK: {callee = "mlc_py_call"}
 # CHECK: {callee = "mlc_release"} : !py.object
-# CHECK: {callee = "mlc_err_pending"}
+# CHECK: ll.is_null
 # CHECK: ll.cstring {value = "axis"}
 # CHECK: {callee = "mlc_py_call"}
 # CHECK: {callee = "mlc_py_from_i64"}
@@ -36,6 +38,7 @@ fn main():
 # CHECK: arith.constant {value = 4 : i32}
 # CHECK: {callee = "mlc_py_compare"}
 # CHECK: {callee = "mlc_py_truthy"}
+# CHECK: {callee = "mlc_err_pending"}
 # CHECK: {callee = "mlc_py_raise"}
 # CHECK: cf.br
 # CHECK: {callee = "mlc_py_to_f64"}

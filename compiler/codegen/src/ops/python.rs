@@ -120,15 +120,22 @@ pub fn lower(emitter: &mut Emitter<'_>, op: OpId, context: &Context<'_>) -> Resu
     Ok(())
 }
 
-/// A located call that may raise, with its result.
+/// A located call that may raise, with its result. The functions that return an object
+/// (a `PyObject` or a `str`) return null exactly when they raised: the result is tested
+/// instead of asking the runtime whether an error is pending.
 fn raising_call(
     emitter: &mut Emitter<'_>,
     callee: &str,
     args: &[mlc_ir::ValueId],
     result: Option<Type>,
 ) -> mlc_ir::ValueId {
+    let returns_object = result.as_ref().is_some_and(Type::is_handle);
     let value = emitter.call_at(callee, args, result).expect("a result");
-    emitter.check_raised();
+    if returns_object {
+        emitter.check_raised_by_null(value);
+    } else {
+        emitter.check_raised();
+    }
     value
 }
 

@@ -44,6 +44,12 @@ pub(super) fn translate(
             let address = byte_address(t, op, 1)?;
             store_scalar(t, scalar, value, address, 0, MemFlagsData::new());
         }
+        "is_null" => {
+            let pointer = t.operand(op, 0)?;
+            let null =
+                t.b.ins().icmp_imm_u(cranelift_codegen::ir::condcodes::IntCC::Equal, pointer, 0);
+            t.define_result(op, null)?;
+        }
         "overflows" => overflows(t, op)?,
         "call" => super::calls::ll_call(t, op)?,
         _ => return Ok(false),

@@ -23,6 +23,7 @@ op!(
 );
 op!(ADDRESS, "ll.address", "the address of a slot or stack array", [Pure], verify_address);
 op!(ZERO, "ll.zero", "the all-zero value of the result type", [Pure], verify_zero);
+op!(IS_NULL, "ll.is_null", "whether a handle or address is null", [Pure], verify_is_null);
 op!(LOAD, "ll.load", "a scalar read at a byte offset from an address", [], verify_load);
 op!(STORE, "ll.store", "a scalar write at a byte offset from an address", [], verify_store);
 op!(
@@ -33,7 +34,8 @@ op!(
     verify_overflows
 );
 
-pub static OPS: &[&OpDefinition] = &[&CALL, &CSTRING, &ADDRESS, &ZERO, &LOAD, &STORE, &OVERFLOWS];
+pub static OPS: &[&OpDefinition] =
+    &[&CALL, &CSTRING, &ADDRESS, &ZERO, &IS_NULL, &LOAD, &STORE, &OVERFLOWS];
 
 /// Types that cross the C ABI of `ll.call`: integers, `f32`, `f64`, `i1` (a C `bool`),
 /// handles, slot references and raw addresses. Aggregates and f16/bf16 never do.
@@ -94,6 +96,13 @@ fn verify_address(module: &Module, op: OpId) -> Check {
 fn verify_zero(module: &Module, op: OpId) -> Check {
     expect_operands(module, op, 0)?;
     expect_results(module, op, 1)
+}
+
+fn verify_is_null(module: &Module, op: OpId) -> Check {
+    expect_operands(module, op, 1)?;
+    expect_results(module, op, 1)?;
+    expect_address(module, op, 0)?;
+    expect_type("the result", module.value_type(module.ops[op].results[0]), &Type::I1)
 }
 
 /// The address `ll.load` and `ll.store` read or write at: a raw `!ll.ptr`, or a handle (the
@@ -180,6 +189,11 @@ pub fn address(builder: &mut Builder<'_>, slot: ValueId) -> ValueId {
 /// The zero value of `ty`.
 pub fn zero(builder: &mut Builder<'_>, ty: Type) -> ValueId {
     builder.append_value(OpState::new(&ZERO).results(&[ty]))
+}
+
+/// Whether `pointer` (a handle or an `!ll.ptr`) is null.
+pub fn is_null(builder: &mut Builder<'_>, pointer: ValueId) -> ValueId {
+    builder.append_value(OpState::new(&IS_NULL).operands(&[pointer]).results(&[Type::I1]))
 }
 
 /// The `ty` at `pointer + offset` bytes.

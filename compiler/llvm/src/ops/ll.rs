@@ -45,6 +45,12 @@ impl<'ctx> FunctionTranslator<'_, 'ctx, '_> {
                 self.tag_memory(op, instruction);
                 Ok(())
             }
+            "is_null" => {
+                let pointer = self.pointer_operand(op, 0)?;
+                let null = self.builder.build_is_null(pointer, "")?;
+                self.set_result(op, 0, null);
+                Ok(())
+            }
             "overflows" => self.overflows(op),
             _ => Err(self.unsupported(op)),
         }
