@@ -135,6 +135,7 @@ fn documented() -> Vec<(&'static str, Vec<Abi>, Option<Abi>)> {
         ("mlc_py_import", with_loc(&[P, P]), Some(P)),
         ("mlc_py_none", with_loc(&[]), Some(P)),
         ("mlc_py_raise", with_loc(&[P]), None),
+        ("mlc_py_release", vec![P], None),
         ("mlc_py_getattr", with_loc(&[P, P]), Some(P)),
         ("mlc_py_setattr", with_loc(&[P, P, P]), None),
         ("mlc_py_call", with_loc(&[P, P, I64, P]), Some(P)),

@@ -59,6 +59,28 @@ pub unsafe fn pointer(handle: Handle) -> PyPtr {
     unsafe { object::cast::<PyObj>(handle) }.object
 }
 
+/// Drops one reference to a `PyObject` handle (null: nothing): `object::release` without
+/// the dispatch through the vtable, for the releases the compiler knows are of `PyObject`s.
+///
+/// # Safety
+///
+/// `handle` is null or a live `PyObject` handle whose reference the caller owns.
+#[inline]
+pub unsafe fn release(handle: Handle) {
+    if handle.is_null() {
+        return;
+    }
+    // SAFETY: a live object starts with its header.
+    let header = unsafe { &*handle };
+    let count = header.refcount.get() - 1;
+    if count == 0 {
+        // SAFETY: the last reference to a `PyObject`.
+        unsafe { drop_object(handle) };
+    } else {
+        header.refcount.set(count);
+    }
+}
+
 unsafe fn drop_object(handle: Handle) {
     // SAFETY: the last reference to a live object.
     let object = unsafe { pointer(handle) };

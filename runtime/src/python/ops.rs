@@ -180,6 +180,13 @@ exports! {
         object_result(bridge, module, loc)
     }
 
+    /// Drops one reference to a `PyObject` (null: nothing): what the compiler's reference
+    /// counting calls for `PyObject`s instead of `mlc_release`.
+    fn mlc_py_release(o: Handle) {
+        // SAFETY: generated code passes a `PyObject` handle it owns, or null.
+        unsafe { super::object::release(o) }
+    }
+
     /// `raise o` of a Python exception (instance or class): raised as an mlc error.
     fn mlc_py_raise(o: Handle, file: *const c_char, line: i32, col: i32) {
         let (bridge, loc) = enter(file, line, col);

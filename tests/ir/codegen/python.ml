@@ -4,7 +4,7 @@
 # `mlc_err_pending`); a list goes to Python by pointer with
 # its descriptor, an i64 through the scalar fast path; keyword names travel as one
 # comma-separated constant; operators are indices into mlc-python-abi's tables (`mul` 2,
-# `gt` 4); temporaries are released before the error check; `raise` of a Python object unwinds through `mlc_py_raise`; `f64(o)` is
+# `gt` 4); temporaries are released (`mlc_py_release`) before the error check; `raise` of a Python object unwinds through `mlc_py_raise`; `f64(o)` is
 # `mlc_py_to_f64`.
 from python import numpy as np
 
@@ -28,7 +28,7 @@ fn main():
 # CHECK: ll.cstring {value = "L[f64]"}
 # CHECK: {callee = "mlc_py_from"}
 # CHECK: {callee = "mlc_py_call"}
-# CHECK: {callee = "mlc_release"} : !py.object
+# CHECK: {callee = "mlc_py_release"} : !py.object
 # CHECK: ll.is_null
 # CHECK: ll.cstring {value = "axis"}
 # CHECK: {callee = "mlc_py_call"}

@@ -138,6 +138,9 @@ fn count(
 ) {
     let ty = module.value_type(value).clone();
     if ty.is_handle() {
+        // `PyObject`s have a release of their own, without the runtime's vtable dispatch.
+        let callee =
+            if ty == Type::PyObject && callee == "mlc_release" { "mlc_py_release" } else { callee };
         ops.push(
             module.create_op(
                 OpState::new(&ll::CALL)

@@ -293,6 +293,7 @@ const RUNTIME_KEEPING_ELEMENTS: &[&str] = &[
     "mlc_format",
     "mlc_retain",
     "mlc_release",
+    "mlc_py_release",
     "mlc_err_pending",
     "mlc_err_raise",
     "mlc_error_new",
