@@ -9,25 +9,13 @@
 
 mod programs;
 
-use programs::{programs, run_all, Way};
+use programs::{check_suite, Way};
 
 const WAYS: &[Way] = &[Way::Cranelift { optimize: false }, Way::Llvm { opt_level: 2 }];
 
 #[test]
 fn every_interop_program_runs_the_same_through_both_back_ends() {
-    let programs = programs("tests/python", &[]);
-    assert!(
-        programs.len() >= 30 || std::env::var("MLC_RUN_FILTER").is_ok(),
-        "expected at least 30 interop programs, found {}",
-        programs.len()
-    );
-    let (runs, failures) = run_all(&programs, WAYS, "mlc-python-interop");
-    assert!(
-        failures.is_empty(),
-        "{} of {runs} runs failed:\n\n{}",
-        failures.len(),
-        failures.join("\n\n")
-    );
+    check_suite("tests/python", &[], 30, WAYS);
 }
 
 /// The leak test: a million calls into Python (arguments converted in, results cast out)

@@ -11,7 +11,7 @@ mod programs;
 
 use std::process::Command;
 
-use programs::{programs, repository, run_all, Way};
+use programs::{check_suite, repository, Way};
 
 /// Programs that cannot run yet, each with the reason. Keep this list short and honest.
 const NOT_YET: &[(&str, &str)] = &[];
@@ -25,19 +25,7 @@ const WAYS: &[Way] = &[
 
 #[test]
 fn every_program_runs_the_same_through_both_back_ends_at_both_levels() {
-    let programs = programs("tests/run", NOT_YET);
-    assert!(
-        programs.len() >= 80 || std::env::var("MLC_RUN_FILTER").is_ok(),
-        "expected at least 80 run-pass programs, found {}",
-        programs.len()
-    );
-    let (runs, failures) = run_all(&programs, WAYS, "mlc-run-pass");
-    assert!(
-        failures.is_empty(),
-        "{} of {runs} runs failed:\n\n{}",
-        failures.len(),
-        failures.join("\n\n")
-    );
+    check_suite("tests/run", NOT_YET, 80, WAYS);
 }
 
 /// The differential half: the expected outputs of the programs that mean the same in Python

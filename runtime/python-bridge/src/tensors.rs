@@ -63,6 +63,10 @@ pub unsafe extern "C" fn tensor_view(
     })
 }
 
+fn too_many_dimensions(described: &str, ndim: usize) -> PyErr {
+    PyTypeError::new_err(format!("{described} has {ndim} dimensions, more than {MAX_DIMS}"))
+}
+
 fn mismatch(described: &str, found: DType, wanted: DType, wanted_name: &str) -> PyErr {
     PyTypeError::new_err(format!(
         "cannot view a {described} of {} as {wanted_name} (whose elements are {}): a view \
@@ -138,9 +142,7 @@ fn view_buffer(
     let ndim = buffer.ndim as usize;
     if ndim > MAX_DIMS {
         release_now(buffer);
-        return Err(PyTypeError::new_err(format!(
-            "{described} has {ndim} dimensions, more than {MAX_DIMS}"
-        )));
+        return Err(too_many_dimensions(described, ndim));
     }
     for d in 0..ndim {
         // SAFETY: `PyBUF_RECORDS` gives shape and strides arrays of `ndim` entries.
@@ -213,9 +215,7 @@ fn view_dlpack(
     let ndim = tensor.ndim as usize;
     if ndim > MAX_DIMS {
         release_now();
-        return Err(PyTypeError::new_err(format!(
-            "{described} has {ndim} dimensions, more than {MAX_DIMS}"
-        )));
+        return Err(too_many_dimensions(described, ndim));
     }
     let mut stride = 1i64;
     for d in (0..ndim).rev() {

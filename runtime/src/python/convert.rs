@@ -282,6 +282,22 @@ unsafe fn for_each_item(
     }
 }
 
+/// Writes a container just filled to `out`, or frees it when its conversion failed.
+///
+/// # Safety
+///
+/// `handle` is a container the caller made and owns; `out` has room for a handle.
+unsafe fn finish_container(converted: bool, handle: Handle, out: *mut u8) -> bool {
+    if !converted {
+        // SAFETY: the caller's container, with what it holds.
+        unsafe { crate::object::release(handle) };
+        return false;
+    }
+    // SAFETY: room for a handle.
+    unsafe { write(out, handle) };
+    true
+}
+
 unsafe fn list_from_python(
     bridge: &Bridge,
     object: PyPtr,
@@ -306,14 +322,8 @@ unsafe fn list_from_python(
             true
         })
     };
-    if !converted {
-        // SAFETY: the list we made, with what it holds.
-        unsafe { crate::object::release(handle) };
-        return false;
-    }
-    // SAFETY: room for a handle.
-    unsafe { write(out, handle) };
-    true
+    // SAFETY: the container this function made; room for a handle at `out`.
+    unsafe { finish_container(converted, handle, out) }
 }
 
 unsafe fn dict_from_python(
@@ -354,14 +364,8 @@ unsafe fn dict_from_python(
             true
         })
     };
-    if !converted {
-        // SAFETY: the dict we made.
-        unsafe { crate::object::release(handle) };
-        return false;
-    }
-    // SAFETY: room for a handle.
-    unsafe { write(out, handle) };
-    true
+    // SAFETY: the container this function made; room for a handle at `out`.
+    unsafe { finish_container(converted, handle, out) }
 }
 
 unsafe fn tuple_from_python(

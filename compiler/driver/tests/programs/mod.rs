@@ -161,6 +161,25 @@ pub fn run(program: &Program, way: Way, scratch: &Path) -> Result<(), String> {
     }
 }
 
+/// Runs the programs of `folder` (at least `minimum` of them, unless filtered) every way and
+/// fails with every failed run described.
+pub fn check_suite(folder: &str, skipped: &[(&str, &str)], minimum: usize, ways: &[Way]) {
+    let programs = programs(folder, skipped);
+    assert!(
+        programs.len() >= minimum || std::env::var("MLC_RUN_FILTER").is_ok(),
+        "expected at least {minimum} programs in {folder}, found {}",
+        programs.len()
+    );
+    let scratch = format!("mlc-{}", folder.replace('/', "-"));
+    let (runs, failures) = run_all(&programs, ways, &scratch);
+    assert!(
+        failures.is_empty(),
+        "{} of {runs} runs failed:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+}
+
 /// Runs every program every way, on a few threads; the failures, described.
 pub fn run_all(programs: &[Program], ways: &[Way], scratch_name: &str) -> (usize, Vec<String>) {
     let scratch = std::env::temp_dir().join(format!("{scratch_name}-{}", std::process::id()));
