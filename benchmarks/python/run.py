@@ -19,8 +19,7 @@ Markdown report on stdout.
 from __future__ import annotations
 
 import argparse
-import os
-import platform
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -30,6 +29,15 @@ ROOT = HERE.parent.parent
 BUILD = ROOT / "target" / "python-bench"
 MLC = ROOT / "target" / "release" / "mlc"
 VENV_PYTHON = ROOT / ".venv" / "bin" / "python"
+
+
+def codegen_bench():
+    """benchmarks/codegen/run.py as a module, for the helpers both reports use."""
+    spec = importlib.util.spec_from_file_location("codegen_bench", HERE.parent / "codegen" / "run.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
 
 
 def say(message: str) -> None:
@@ -76,15 +84,7 @@ def main() -> None:
     say("tensor_view")
     (views,) = best([[str(build("tensor_view"))]], args.runs)
 
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    print(f"Python interop benchmarks: {os.cpu_count()} cores, {cpu}; {version}; "
+    print(f"Python interop benchmarks: {codegen_bench().machine_info()}; {version}; "
           f"best of {args.runs} runs.\n")
     print("| call of a trivial Python function | mlc ns | CPython ns | mlc/CPython | target <= 1.0 |")
     print("| --- | --- | --- | --- | --- |")

@@ -138,6 +138,19 @@ pub unsafe fn retain(handle: Handle) {
 /// `handle` is null or points to a live object, and the caller owns the reference it drops.
 #[inline]
 pub unsafe fn release(handle: Handle) {
+    // SAFETY: as the caller promises; the vtable's `drop` frees objects of its kind (read
+    // from the header of the live object).
+    unsafe { release_with(handle, |handle| (*handle).vtable.drop) }
+}
+
+/// [`release`] with the object's `drop` given by `drop_of` when the last reference goes: a
+/// caller that knows the kind passes its function and saves the dispatch.
+///
+/// # Safety
+///
+/// As for [`release`]; `drop_of` gives a function that frees this very object.
+#[inline]
+pub unsafe fn release_with(handle: Handle, drop_of: impl FnOnce(Handle) -> unsafe fn(Handle)) {
     if handle.is_null() {
         return;
     }
@@ -145,7 +158,7 @@ pub unsafe fn release(handle: Handle) {
     let header = unsafe { &*handle };
     let count = header.refcount.get() - 1;
     if count == 0 {
-        let drop = header.vtable.drop;
+        let drop = drop_of(handle);
         // SAFETY: this was the last reference: nobody uses the object after this.
         unsafe { drop(handle) };
     } else {

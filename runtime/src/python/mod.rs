@@ -14,7 +14,7 @@ pub mod ops;
 pub mod tensors;
 mod text;
 
-pub use interpreter::{register_file, without_gil, PYTHON_VARIABLE};
+pub use interpreter::{register_file, without_gil};
 
 /// At exit, when the program used Python: runs Python's `atexit` handlers, collects
 /// garbage (objects Python still held may hold native tensors) and flushes Python's

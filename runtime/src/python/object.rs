@@ -67,18 +67,8 @@ pub unsafe fn pointer(handle: Handle) -> PyPtr {
 /// `handle` is null or a live `PyObject` handle whose reference the caller owns.
 #[inline]
 pub unsafe fn release(handle: Handle) {
-    if handle.is_null() {
-        return;
-    }
-    // SAFETY: a live object starts with its header.
-    let header = unsafe { &*handle };
-    let count = header.refcount.get() - 1;
-    if count == 0 {
-        // SAFETY: the last reference to a `PyObject`.
-        unsafe { drop_object(handle) };
-    } else {
-        header.refcount.set(count);
-    }
+    // SAFETY: as the caller promises: a `PyObject`, freed by `drop_object`.
+    unsafe { object::release_with(handle, |_| drop_object) }
 }
 
 unsafe fn drop_object(handle: Handle) {

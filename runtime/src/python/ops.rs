@@ -134,6 +134,31 @@ fn keyword_names(bridge: &Bridge, names: *const c_char, loc: Loc) -> Result<(PyP
     Ok((tuple, count))
 }
 
+/// The native scalar of `o` read by the bridge's `read`; zero with an error raised (naming
+/// `target`) when it does not convert.
+///
+/// # Safety
+///
+/// `o` is a live `PyObject` handle.
+unsafe fn scalar_of<T: Default>(
+    bridge: &Bridge,
+    o: Handle,
+    read: unsafe extern "C" fn(PyPtr, *mut T) -> i32,
+    target: &str,
+    loc: Loc,
+) -> T {
+    // SAFETY: as the caller promises.
+    let object = unsafe { pointer(o) };
+    let mut value = T::default();
+    // SAFETY: a live object and room for the value.
+    if unsafe { read(object, &mut value) } < 0 {
+        // SAFETY: as above.
+        unsafe { errors::raise_conversion(bridge, object, target, loc) };
+        return T::default();
+    }
+    value
+}
+
 /// Registers the bridge an executable carries (`image`, `len` bytes) and the project
 /// Python it was built with (a C string, empty for none).
 ///
@@ -397,30 +422,14 @@ exports! {
     fn mlc_py_to_i64(o: Handle, file: *const c_char, line: i32, col: i32) -> i64 {
         let (bridge, loc) = enter(file, line, col);
         // SAFETY: a live object.
-        let object = unsafe { pointer(o) };
-        let mut value = 0;
-        // SAFETY: as above.
-        if unsafe { (bridge.to_i64)(object, &mut value) } < 0 {
-            // SAFETY: as above.
-            unsafe { errors::raise_conversion(bridge, object, "i64", loc) };
-            return 0;
-        }
-        value
+        unsafe { scalar_of(bridge, o, bridge.to_i64, "i64", loc) }
     }
 
     /// `f64(o)`: 0.0 with an error raised when `o` does not convert.
     fn mlc_py_to_f64(o: Handle, file: *const c_char, line: i32, col: i32) -> f64 {
         let (bridge, loc) = enter(file, line, col);
         // SAFETY: a live object.
-        let object = unsafe { pointer(o) };
-        let mut value = 0.0;
-        // SAFETY: as above.
-        if unsafe { (bridge.to_f64)(object, &mut value) } < 0 {
-            // SAFETY: as above.
-            unsafe { errors::raise_conversion(bridge, object, "f64", loc) };
-            return 0.0;
-        }
-        value
+        unsafe { scalar_of(bridge, o, bridge.to_f64, "f64", loc) }
     }
 
     /// `T(o)`: the native value of `o` as `desc`, written to `out` (owned); raises an error
