@@ -89,3 +89,10 @@ class CudaTensorStandIn:
 
     def __dlpack__(self, **kwargs):
         raise AssertionError("a device mismatch must be found before __dlpack__")
+
+
+def kinds(*args, **kwargs):
+    """The type and value of each argument, as Python received them."""
+    positional = [describe(arg) for arg in args]
+    named = [f"{name}={describe(value)}" for name, value in sorted(kwargs.items())]
+    return " ".join(positional + named)

@@ -203,9 +203,9 @@ impl<'m> Emitter<'m> {
         (address, count)
     }
 
-    /// The address of a stack array of pointers holding the handles `values` (of any handle
-    /// types), and its length.
-    pub fn handle_array(&mut self, values: &[ValueId]) -> (ValueId, ValueId) {
+    /// The address of a stack array of 8-byte words holding `values` (handles of any types,
+    /// or scalars of at most 8 bytes, each at the start of its word), and its length.
+    pub fn word_array(&mut self, values: &[ValueId]) -> (ValueId, ValueId) {
         let array = self.stack_array(Type::I64, &[values.len().max(1) as u64]);
         let address = self.address(array);
         for (i, &value) in values.iter().enumerate() {
@@ -291,9 +291,15 @@ impl<'m> Emitter<'m> {
     /// call of `mlc_err_pending`.
     pub fn check_raised_by_null(&mut self, result: ValueId) {
         let failed = ll::is_null(&mut self.builder(), result);
+        self.check_raised_when(failed);
+    }
+
+    /// After a runtime call whose `i1` result `raised` says whether it raised: go where
+    /// raised errors go when it did.
+    pub fn check_raised_when(&mut self, raised: ValueId) {
         let target = self.raise_target();
         let continue_block = self.new_block(&[]);
-        cf::cond_br(&mut self.builder(), failed, (target, &[]), (continue_block, &[]));
+        cf::cond_br(&mut self.builder(), raised, (target, &[]), (continue_block, &[]));
         self.current = continue_block;
     }
 

@@ -10,6 +10,7 @@ pub mod dce;
 pub mod inline;
 pub mod licm;
 pub mod loop_versioning;
+pub mod py_fold_conversions;
 pub mod scf_to_cf;
 pub mod tensor_fusion;
 pub mod tensor_to_loops;

@@ -3,7 +3,8 @@
 //! `default` is what `mlc build` runs: clean up, inline small functions and clean up what
 //! inlining exposed, hoist invariants, fuse tensor expressions and lower them to loops,
 //! drop the bounds checks those loops make provably redundant, copy innermost loops whose
-//! list indices one test before the loop can prove in range, clean up once more and lower
+//! list indices one test before the loop can prove in range, clean up once more, fold the
+//! conversions around Python calls into the calls, and lower
 //! structured control flow last, since every pass before it works on `scf`.
 
 use crate::pass_manager::{Pass, PassManager};
@@ -14,6 +15,7 @@ use crate::passes::dce::DeadCodeElimination;
 use crate::passes::inline::Inline;
 use crate::passes::licm::LoopInvariantCodeMotion;
 use crate::passes::loop_versioning::LoopVersioning;
+use crate::passes::py_fold_conversions::FoldPythonConversions;
 use crate::passes::scf_to_cf::ScfToCf;
 use crate::passes::tensor_fusion::TensorFusion;
 use crate::passes::tensor_to_loops::TensorToLoops;
@@ -28,6 +30,7 @@ pub fn all_passes() -> Vec<Box<dyn Pass>> {
         Box::new(Inline),
         Box::new(LoopInvariantCodeMotion),
         Box::new(LoopVersioning),
+        Box::new(FoldPythonConversions),
         Box::new(ScfToCf),
         Box::new(TensorFusion),
         Box::new(TensorToLoops),
@@ -57,6 +60,7 @@ pub fn pipeline(name: &str) -> Option<Vec<Box<dyn Pass>>> {
             "loop-versioning",
             "canonicalize",
             "cse",
+            "py-fold-conversions",
             "dce",
             "scf-to-cf",
         ],

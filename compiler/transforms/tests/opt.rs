@@ -129,7 +129,7 @@ fn command_line_mistakes_exit_with_2() {
     let unknown_pass = opt(&["f.ir", "--pass", "fold-everything"], TWICE);
     assert_eq!(unknown_pass.exit_code, 2);
     expect![[r#"
-        error: unknown pass `fold-everything`; known passes: bounds-check-elim, canonicalize, cse, dce, inline, licm, loop-versioning, scf-to-cf, tensor-fusion, tensor-to-loops
+        error: unknown pass `fold-everything`; known passes: bounds-check-elim, canonicalize, cse, dce, inline, licm, loop-versioning, py-fold-conversions, scf-to-cf, tensor-fusion, tensor-to-loops
     "#]]
     .assert_eq(&unknown_pass.stderr);
     let unknown_pipeline = opt(&["f.ir", "--pipeline", "fast"], TWICE);

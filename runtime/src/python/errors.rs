@@ -51,6 +51,7 @@ pub fn take_python_error(bridge: &Bridge) -> PythonError {
 }
 
 /// Raises the pending Python exception as an mlc error at `loc`.
+#[cold]
 pub fn raise_pending(bridge: &Bridge, loc: Loc) {
     raise(take_python_error(bridge), loc);
 }

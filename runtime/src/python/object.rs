@@ -2,7 +2,7 @@
 //! compiler's reference counting covers them like any other handle. When the last native
 //! reference goes, the Python reference is dropped.
 
-use std::cell::RefCell;
+use std::cell::Cell;
 
 use mlc_python_abi::PyPtr;
 
@@ -28,24 +28,42 @@ unsafe impl Object for PyObj {
 const KEPT_WRAPPERS: usize = 256;
 
 thread_local! {
-    /// Freed wrappers: a call into Python makes one for its result and usually frees it
-    /// soon after, so reusing them saves an allocation and a free per call.
-    static FREE: RefCell<Vec<*mut PyObj>> = const { RefCell::new(Vec::new()) };
+    /// Freed wrappers, linked through their `object` field: a call into Python makes one
+    /// for its result and usually frees it soon after, so reusing them saves an allocation
+    /// and a free per call. Plain `Cell`s (no destructor) keep the thread-local access a
+    /// single load; the wrappers left at thread exit are a few KiB, never freed.
+    static KEPT: Cell<*mut PyObj> = const { Cell::new(std::ptr::null_mut()) };
+    static KEPT_COUNT: Cell<usize> = const { Cell::new(0) };
 }
 
 /// A handle owning `object` (a new reference, given up by the caller; not null).
 #[inline]
 pub fn wrap(object: PyPtr) -> Handle {
     let wrapper = PyObj { header: Header::new(&VTABLE), object };
-    match FREE.with(|free| free.borrow_mut().pop()) {
-        Some(reused) => {
-            object::count_allocation();
-            // SAFETY: a wrapper freed by `drop_object` and kept: valid memory for a `PyObj`.
-            unsafe { reused.write(wrapper) };
-            reused.cast()
-        }
-        None => object::allocate(wrapper),
+    let reused = KEPT.with(Cell::get);
+    if reused.is_null() {
+        return object::allocate(wrapper);
     }
+    // SAFETY: a kept wrapper: its `object` field links to the next one (see `keep`).
+    KEPT.with(|kept| kept.set(unsafe { (*reused).object }.cast()));
+    KEPT_COUNT.with(|count| count.set(count.get() - 1));
+    object::count_allocation();
+    // SAFETY: a wrapper freed by `drop_object` and kept: valid memory for a `PyObj`.
+    unsafe { reused.write(wrapper) };
+    reused.cast()
+}
+
+/// Keeps a freed wrapper for `wrap` to reuse, unless enough are kept already.
+fn keep(wrapper: *mut PyObj) -> bool {
+    let count = KEPT_COUNT.with(Cell::get);
+    if count == KEPT_WRAPPERS {
+        return false;
+    }
+    // SAFETY: a wrapper nobody uses any more: its `object` field now links the kept ones.
+    unsafe { (*wrapper).object = KEPT.with(Cell::get).cast() };
+    KEPT.with(|kept| kept.set(wrapper));
+    KEPT_COUNT.with(|kept| kept.set(count + 1));
+    true
 }
 
 /// The Python object of a `PyObject` handle (borrowed).
@@ -78,15 +96,7 @@ unsafe fn drop_object(handle: Handle) {
         // SAFETY: the reference this handle owned; the GIL is held by the program's thread.
         unsafe { (bridge.decref)(object) };
     }
-    let kept = FREE.with(|free| {
-        let mut free = free.borrow_mut();
-        if free.len() < KEPT_WRAPPERS {
-            free.push(handle.cast());
-            true
-        } else {
-            false
-        }
-    });
+    let kept = keep(handle.cast());
     if kept {
         object::count_free();
     } else {

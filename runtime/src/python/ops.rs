@@ -25,6 +25,7 @@ fn enter(file: *const c_char, line: i32, col: i32) -> (&'static Bridge, Loc) {
 }
 
 /// A new reference as a handle, or null with the exception raised as an mlc error.
+#[inline(always)]
 fn object_result(bridge: &Bridge, result: PyPtr, loc: Loc) -> Handle {
     if result.is_null() {
         errors::raise_pending(bridge, loc);
@@ -104,6 +105,8 @@ fn add_source_folder(bridge: &Bridge, folder: &str, loc: Loc) -> bool {
 }
 
 /// The tuple of keyword names `names` (comma-separated) stands for, and their count.
+/// Kept out of line: a call without keywords, the common one, skips it.
+#[inline(never)]
 fn keyword_names(bridge: &Bridge, names: *const c_char, loc: Loc) -> Result<(PyPtr, usize), ()> {
     // SAFETY: a constant C string from generated code.
     let text = unsafe { c_text(names) };
@@ -157,6 +160,172 @@ unsafe fn scalar_of<T: Default>(
         return T::default();
     }
     value
+}
+
+/// The most arguments a call passes without a heap allocation.
+const INLINE_ARGUMENTS: usize = 8;
+
+/// Calls `f` with `n` arguments: `args` holds one 8-byte word each, read as `kinds` says,
+/// one letter an argument (empty when all are objects): `O` a `PyObject` handle, `l` an
+/// `i64`, `d` an `f64` (its bits), `?` a bool (its low byte). Scalars become Python objects
+/// for the call only. The last `keywords` arguments go by the names in `keywords`. A new
+/// reference, or null with the exception pending in Python.
+///
+/// # Safety
+///
+/// `f` is a live `PyObject` handle, `args` holds `n` words as `kinds` describes them, and
+/// `kinds` and `keywords` are C strings.
+#[inline(always)]
+unsafe fn call(
+    bridge: &Bridge,
+    f: Handle,
+    args: *const u64,
+    n: usize,
+    kinds: *const c_char,
+    keywords: *const c_char,
+    loc: Loc,
+) -> PyPtr {
+    if n > INLINE_ARGUMENTS {
+        // SAFETY: as the caller promises.
+        return unsafe { call_with_many(bridge, f, args, n, kinds, keywords, loc) };
+    }
+    let mut objects = std::mem::MaybeUninit::<[PyPtr; INLINE_ARGUMENTS]>::uninit();
+    // SAFETY: as the caller promises; room for the `n` objects.
+    unsafe { call_through(bridge, f, args, n, kinds, keywords, objects.as_mut_ptr().cast(), loc) }
+}
+
+/// [`call`] with more arguments than fit on the stack.
+///
+/// # Safety
+///
+/// As for [`call`].
+#[cold]
+#[inline(never)]
+unsafe fn call_with_many(
+    bridge: &Bridge,
+    f: Handle,
+    args: *const u64,
+    n: usize,
+    kinds: *const c_char,
+    keywords: *const c_char,
+    loc: Loc,
+) -> PyPtr {
+    let mut objects: Vec<PyPtr> = Vec::with_capacity(n);
+    // SAFETY: as the caller promises; room for the `n` objects.
+    unsafe { call_through(bridge, f, args, n, kinds, keywords, objects.as_mut_ptr(), loc) }
+}
+
+/// [`call`], the Python objects of the arguments gathered in `objects`.
+///
+/// # Safety
+///
+/// As for [`call`]; `objects` has room for `n` pointers.
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+unsafe fn call_through(
+    bridge: &Bridge,
+    f: Handle,
+    args: *const u64,
+    n: usize,
+    kinds: *const c_char,
+    keywords: *const c_char,
+    objects: *mut PyPtr,
+    loc: Loc,
+) -> PyPtr {
+    // SAFETY: C strings from generated code; most calls have no keywords.
+    let (names, keywords) = if unsafe { *keywords } == 0 {
+        (std::ptr::null_mut(), 0)
+    } else {
+        match keyword_names(bridge, keywords, loc) {
+            Ok(names) => names,
+            Err(()) => return std::ptr::null_mut(),
+        }
+    };
+    // SAFETY: as the caller promises: `kinds` has a letter for each argument, or is empty;
+    // each of the `n` places of `objects` is written before it is read.
+    unsafe {
+        let kinds: &[u8] =
+            if *kinds == 0 { &[] } else { std::slice::from_raw_parts(kinds.cast(), n) };
+        for i in 0..n {
+            let word = *args.add(i);
+            let object = match kinds.get(i) {
+                None | Some(b'O') => pointer(word as Handle),
+                Some(b'l') => (bridge.from_i64)(word as i64),
+                Some(b'd') => (bridge.from_f64)(f64::from_bits(word)),
+                Some(_) => (bridge.from_bool)(word as u8 != 0),
+            };
+            if object.is_null() {
+                release_converted(bridge, objects, kinds, i);
+                return std::ptr::null_mut();
+            }
+            objects.add(i).write(object);
+        }
+        let result = (bridge.vectorcall)(pointer(f), objects, n - keywords, names);
+        release_converted(bridge, objects, kinds, n);
+        result
+    }
+}
+
+/// Drops the Python objects a call made of its first `count` scalar arguments.
+///
+/// # Safety
+///
+/// `objects` holds `count` live objects, those whose letter in `kinds` is not `O` new
+/// references.
+unsafe fn release_converted(bridge: &Bridge, objects: *const PyPtr, kinds: &[u8], count: usize) {
+    for (i, &kind) in kinds.iter().take(count).enumerate() {
+        if kind != b'O' {
+            // SAFETY: as the caller promises.
+            unsafe { (bridge.decref)(*objects.add(i)) };
+        }
+    }
+}
+
+/// Whether C string `text` is `expected` (which ends with its NUL), read no further than
+/// the first difference: cheaper than measuring `text` first.
+///
+/// # Safety
+///
+/// `text` is a C string.
+unsafe fn c_text_is(text: *const c_char, expected: &[u8]) -> bool {
+    // SAFETY: every byte read is at most the string's NUL (reading stops at a difference,
+    // and `expected` ends with its NUL).
+    expected.iter().enumerate().all(|(i, &byte)| unsafe { *text.cast::<u8>().add(i) } == byte)
+}
+
+/// Casts `result` to the native type of descriptor `desc` into `out`; false with an error
+/// raised when it does not convert. `i64` and `f64` take the bridge's scalar readers.
+///
+/// # Safety
+///
+/// `result` is live; `desc` is a descriptor string and `out` has room for its type.
+unsafe fn cast(
+    bridge: &Bridge,
+    result: PyPtr,
+    desc: *const c_char,
+    out: *mut u8,
+    loc: Loc,
+) -> bool {
+    // SAFETY: as the caller promises.
+    unsafe {
+        let (status, target) = if c_text_is(desc, b"i64\0") {
+            ((bridge.to_i64)(result, out.cast()), "i64")
+        } else if c_text_is(desc, b"f64\0") {
+            ((bridge.to_f64)(result, out.cast()), "f64")
+        } else {
+            return super::convert::from_python(
+                bridge,
+                result,
+                crate::desc::from_cstr(desc),
+                out,
+                loc,
+            );
+        };
+        if status < 0 {
+            errors::raise_conversion(bridge, result, target, loc);
+        }
+        status >= 0
+    }
 }
 
 /// Registers the bridge an executable carries (`image`, `len` bytes) and the project
@@ -243,36 +412,37 @@ exports! {
         status_result(bridge, status, loc)
     }
 
-    /// `f(args...)`: `n` arguments, the last of them passed by the names in `keywords`
-    /// (comma-separated; empty for none).
-    fn mlc_py_call(f: Handle, args: *const Handle, n: i64, keywords: *const c_char, file: *const c_char, line: i32, col: i32) -> Handle {
+    /// `f(args...)`: `n` arguments, 8-byte words holding what `kinds` says (see
+    /// [`call`]), the last of them passed by the names in `keywords` (comma-separated;
+    /// empty for none).
+    fn mlc_py_call(f: Handle, args: *const u64, n: i64, kinds: *const c_char, keywords: *const c_char, file: *const c_char, line: i32, col: i32) -> Handle {
         let (bridge, loc) = enter(file, line, col);
-        // SAFETY: a C string from generated code; most calls have no keywords.
-        let (names, keywords) = if unsafe { *keywords } == 0 {
-            (std::ptr::null_mut(), 0)
-        } else {
-            match keyword_names(bridge, keywords, loc) {
-                Ok(names) => names,
-                Err(()) => return std::ptr::null_mut(),
-            }
-        };
-        let mut objects = [std::ptr::null_mut(); 8];
-        let mut spilled = Vec::new();
-        let objects: &mut [PyPtr] = if n as usize <= objects.len() {
-            &mut objects[..n as usize]
-        } else {
-            spilled.resize(n as usize, std::ptr::null_mut());
-            &mut spilled
-        };
-        for (i, object) in objects.iter_mut().enumerate() {
-            // SAFETY: `args` holds `n` live objects.
-            *object = unsafe { pointer(*args.add(i)) };
-        }
-        // SAFETY: live objects, the last `keywords` of them passed by the names in `names`.
-        let result = unsafe {
-            (bridge.vectorcall)(pointer(f), objects.as_ptr(), objects.len() - keywords, names)
-        };
+        // SAFETY: as generated code passes them.
+        let result = unsafe { call(bridge, f, args, n as usize, kinds, keywords, loc) };
         object_result(bridge, result, loc)
+    }
+
+    /// `T(f(args...))` in one step: the call as `mlc_py_call` makes it, its result cast to
+    /// the type of descriptor `desc` and written to `out` (owned). Returns true when it
+    /// raised (the call or the cast; then `out` holds a zero value).
+    fn mlc_py_call_into(f: Handle, args: *const u64, n: i64, kinds: *const c_char, keywords: *const c_char, desc: *const c_char, out: *mut u8, file: *const c_char, line: i32, col: i32) -> bool {
+        let (bridge, loc) = enter(file, line, col);
+        // SAFETY: as generated code passes them: a descriptor string and room for its type.
+        unsafe {
+            let result = call(bridge, f, args, n as usize, kinds, keywords, loc);
+            let converted = if result.is_null() {
+                errors::raise_pending(bridge, loc);
+                false
+            } else {
+                let converted = cast(bridge, result, desc, out, loc);
+                (bridge.decref)(result);
+                converted
+            };
+            if !converted {
+                std::ptr::write_bytes(out, 0, crate::desc::from_cstr(desc).size());
+            }
+            !converted
+        }
     }
 
     /// `o[key]`.

@@ -46,14 +46,27 @@ pub fn lower(emitter: &mut Emitter<'_>, op: OpId, context: &Context<'_>) -> Resu
                     .collect(),
                 _ => Vec::new(),
             };
-            let (arguments, count) = emitter.handle_array(&operands[1..]);
+            let kinds = argument_kinds(emitter, &operands[1..]);
+            let (arguments, count) = emitter.word_array(&operands[1..]);
+            let kinds = emitter.cstring(&kinds);
             let keywords = emitter.cstring(&keywords.join(","));
-            vec![raising_call(
-                emitter,
-                "mlc_py_call",
-                &[operands[0], arguments, count, keywords],
-                object,
-            )]
+            let call = [operands[0], arguments, count, kinds, keywords];
+            match emitter.result_type(op).ok_or("`py.call` without a result")? {
+                Type::PyObject => vec![raising_call(emitter, "mlc_py_call", &call, object)],
+                // The cast folded into the call (`py-fold-conversions`).
+                ty => {
+                    let descriptor = emitter.descriptor(&ty)?;
+                    let slot = emitter.slot(ty);
+                    let out = emitter.address(slot);
+                    let mut arguments = call.to_vec();
+                    arguments.extend([descriptor, out]);
+                    let raised = emitter
+                        .call_at("mlc_py_call_into", &arguments, Some(Type::I1))
+                        .expect("a result");
+                    emitter.check_raised_when(raised);
+                    vec![mem::load(&mut emitter.builder(), slot, &[])]
+                }
+            }
         }
         "py.getitem" => vec![raising_call(emitter, "mlc_py_getitem", &operands, object)],
         "py.setitem" => {
@@ -118,6 +131,25 @@ pub fn lower(emitter: &mut Emitter<'_>, op: OpId, context: &Context<'_>) -> Resu
     };
     emitter.replace(op, &results);
     Ok(())
+}
+
+/// The `kinds` string of `mlc_py_call`: a letter for each argument, `O` an object, `l` an
+/// `i64`, `d` an `f64`, `?` a bool; empty when every argument is an object.
+fn argument_kinds(emitter: &Emitter<'_>, arguments: &[mlc_ir::ValueId]) -> String {
+    let kinds: String = arguments
+        .iter()
+        .map(|&argument| match emitter.type_of(argument) {
+            Type::PyObject => 'O',
+            Type::Int(64) => 'l',
+            Type::Int(1) => '?',
+            _ => 'd',
+        })
+        .collect();
+    if kinds.bytes().all(|kind| kind == b'O') {
+        String::new()
+    } else {
+        kinds
+    }
 }
 
 /// A located call that may raise, with its result. The functions that return an object

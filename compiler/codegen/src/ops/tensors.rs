@@ -92,7 +92,7 @@ pub fn lower(emitter: &mut Emitter<'_>, op: OpId) -> Result<(), String> {
             emitter.call_at("mlc_tensor_to_device", &[operands[0], device], result)
         }
         "tensor.space" => {
-            let (tensors, count) = emitter.handle_array(&operands);
+            let (tensors, count) = emitter.word_array(&operands);
             let space = emitter.call_at("mlc_tensor_space", &[tensors, count], result);
             let space = space.expect("a result");
             // Each operand dense for the space, its buffer taken once: the loop that

@@ -2,6 +2,11 @@
 //! Python exception as an `!rt.error` (caught by an enclosing `rt.try`), so none is `Pure`.
 //! Operands are `!py.object`s, except `py.from`, which converts a native value; `py.to` is
 //! the explicit cast back, raising when the object does not convert.
+//!
+//! `py.call` may also take `i64`, `f64` and `i1` arguments and give a native result: the
+//! conversions folded into the call (`py-fold-conversions`), so a call like
+//! `i64(f(n))` crosses into the runtime once instead of three times. The lowering emits
+//! only objects; the folded form is what the pass makes of `py.from` and `py.to`.
 
 use crate::attribute::Attribute;
 use crate::builder::Builder;
@@ -21,7 +26,8 @@ op!(SETATTR, "py.setattr", "sets the attribute `name` of an object", [], verify_
 op!(
     CALL,
     "py.call",
-    "calls an object; the last `len(keywords)` arguments are passed by those names",
+    "calls an object; the last `len(keywords)` arguments are passed by those names; native \
+     `i64`, `f64` and `i1` arguments are converted, and a native result is cast as by `py.to`",
     [],
     verify_call
 );
@@ -63,6 +69,11 @@ pub fn converts_to_python(ty: &Type) -> bool {
         Type::Tensor(element) => matches!(**element, Type::Int(_) | Type::UInt(_) | Type::Float(_)),
         _ => false,
     }
+}
+
+/// The types a `py.call` argument may have: an object, or a scalar the call converts.
+pub fn is_call_argument(ty: &Type) -> bool {
+    matches!(*ty, Type::PyObject | Type::I64 | Type::F64 | Type::I1)
 }
 
 /// `operands` `!py.object` operands and the given results.
@@ -107,8 +118,19 @@ fn verify_setattr(module: &Module, op: OpId) -> Check {
 fn verify_call(module: &Module, op: OpId) -> Check {
     expect_operands_at_least(module, op, 1)?;
     expect_results(module, op, 1)?;
-    expect_type("a result", module.value_type(module.ops[op].results[0]), &Type::PyObject)?;
-    all_objects(module, op)?;
+    let result = module.value_type(module.ops[op].results[0]);
+    if *result != Type::PyObject && !converts_to_python(result) {
+        return Err(format!("cannot convert a Python object to {result}"));
+    }
+    let operands = types_of(module, &module.ops[op].operands);
+    expect_type("the callee", operands[0], &Type::PyObject)?;
+    for (index, ty) in operands.into_iter().enumerate().skip(1) {
+        if !is_call_argument(ty) {
+            return Err(format!(
+                "expects operand {index} to be !py.object, i64, f64 or i1, found {ty}"
+            ));
+        }
+    }
     let keywords = match attribute(module, op, "keywords") {
         Some(Attribute::Array(keywords)) => keywords.as_slice(),
         Some(other) => {
