@@ -6,7 +6,9 @@
 
 - call_cost: nanoseconds per call of a trivial Python function from an mlc executable
   (`mlc build -O2`), against the same loop run by CPython itself (the project's Python).
-  Target: mlc not slower.
+  Target: mlc not slower, for the calls of a function without arguments and with a Python
+  object. A third row times a call with a native int converted in and the result cast
+  back (`i64(identity(i))`), reported without a target: it is not the same call.
 - tensor_view: microseconds per zero-copy `Tensor[f32](o)` of a 1 KiB and a 1 GiB torch
   tensor (DLPack) and numpy array (buffer protocol). Target: the same cost within 2x,
   since nothing is copied.
@@ -88,14 +90,16 @@ def main() -> None:
           f"best of {args.runs} runs.\n")
     print("| call of a trivial Python function | mlc ns | CPython ns | mlc/CPython | target <= 1.0 |")
     print("| --- | --- | --- | --- | --- |")
-    for label, mlc_ns, py_ns in [
-        ("`nothing()`", mlc_calls[0], py_calls[0]),
-        ("`identity(o)`, o a Python object", mlc_calls[1], py_calls[1]),
-        ("`i64(identity(i))`, i a native i64", mlc_calls[2], py_calls[2]),
+    for label, mlc_ns, py_ns, targeted in [
+        ("`nothing()`", mlc_calls[0], py_calls[0], True),
+        ("`identity(o)`, o a Python object", mlc_calls[1], py_calls[1], True),
+        ("`i64(identity(i))`, i a native i64 *", mlc_calls[2], py_calls[2], False),
     ]:
         ratio = mlc_ns / py_ns
-        print(f"| {label} | {mlc_ns:.1f} | {py_ns:.1f} | {ratio:.2f} | {'met' if ratio <= 1.0 else 'NOT met'} |")
-    print()
+        verdict = ("met" if ratio <= 1.0 else "NOT met") if targeted else "(no target)"
+        print(f"| {label} | {mlc_ns:.1f} | {py_ns:.1f} | {ratio:.2f} | {verdict} |")
+    print("\n\\* Not the call the target names: mlc converts a native int in and the result "
+          "back out (one runtime crossing), CPython's loop adds the Python ints it gets.\n")
     print("| zero-copy view | 1 KiB us | 1 GiB us | 1 GiB / 1 KiB | target <= 2.0 |")
     print("| --- | --- | --- | --- | --- |")
     for label, small, large in [

@@ -112,8 +112,9 @@ unsafe fn integer<T: Copy + PartialEq>(
 pub unsafe extern "C" fn to_i64(object: PyPtr, out: *mut i64) -> i32 {
     // SAFETY: a live object; `out` is writable.
     unsafe {
-        // The common case, an `int`, converts without `int(o)`'s new reference.
-        if ffi::PyLong_Check(object.cast()) != 0 {
+        // The common case, an `int`, converts without `int(o)`'s new reference; the exact
+        // type test is inline, the subclass test a call into Python.
+        if ffi::PyLong_CheckExact(object.cast()) != 0 || ffi::PyLong_Check(object.cast()) != 0 {
             let value = ffi::PyLong_AsLongLong(object.cast());
             if value == -1 && !ffi::PyErr_Occurred().is_null() {
                 return -1;
@@ -133,6 +134,11 @@ pub unsafe extern "C" fn to_u64(object: PyPtr, out: *mut u64) -> i32 {
 pub unsafe extern "C" fn to_f64(object: PyPtr, out: *mut f64) -> i32 {
     // SAFETY: a live object; `out` is writable.
     unsafe {
+        // A `float` reads without `float(o)`'s new reference.
+        if ffi::PyFloat_CheckExact(object.cast()) != 0 {
+            *out = ffi::PyFloat_AsDouble(object.cast());
+            return 0;
+        }
         let number = ffi::PyNumber_Float(object.cast());
         if number.is_null() {
             return -1;
