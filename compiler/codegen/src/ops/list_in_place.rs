@@ -61,11 +61,13 @@ fn checked_offset(
     // The position is computed without branches (a negative index counts from the end) and
     // checked by one branch to the panic. Two accesses with the same index (a swap's load
     // and store) then compute the same pure values, which LLVM merges, and the second
-    // check, dominated by the first, folds away.
+    // check, dominated by the first, folds away. The sign test is `index < 0` so that LLVM
+    // folds it for an induction variable it knows is not negative, leaving the one check.
     let length = length(emitter, list);
-    let in_range = arith::compare(&mut emitter.builder(), &arith::CMPI, "ult", index, length);
+    let zero = emitter.i64(0);
+    let negative = arith::compare(&mut emitter.builder(), &arith::CMPI, "slt", index, zero);
     let from_end = arith::binary(&mut emitter.builder(), &arith::ADDI, index, length);
-    let position = arith::select(&mut emitter.builder(), in_range, index, from_end);
+    let position = arith::select(&mut emitter.builder(), negative, from_end, index);
     // Unsigned: a sum still negative, or one past the end for a positive index, is rejected.
     let valid = arith::compare(&mut emitter.builder(), &arith::CMPI, "ult", position, length);
     let next = emitter.new_block(&[]);
