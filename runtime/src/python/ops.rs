@@ -165,33 +165,35 @@ unsafe fn scalar_of<T: Default>(
 /// The most arguments a call passes without a heap allocation.
 const INLINE_ARGUMENTS: usize = 8;
 
-/// Calls `f` with `n` arguments: `args` holds one 8-byte word each, read as `kinds` says,
-/// one letter an argument (empty when all are objects): `O` a `PyObject` handle, `l` an
-/// `i64`, `d` an `f64` (its bits), `?` a bool (its low byte). Scalars become Python objects
-/// for the call only. The last `keywords` arguments go by the names in `keywords`. A new
-/// reference, or null with the exception pending in Python.
-///
-/// # Safety
-///
-/// `f` is a live `PyObject` handle, `args` holds `n` words as `kinds` describes them, and
-/// `kinds` and `keywords` are C strings.
-#[inline(always)]
-unsafe fn call(
-    bridge: &Bridge,
+/// A call as generated code passes it: `f` with `n` arguments; `args` holds one 8-byte
+/// word each, read as `kinds` says, one letter an argument (empty when all are objects): `O`
+/// a `PyObject` handle, `l` an `i64`, `d` an `f64` (its bits), `?` a bool (its low byte).
+/// The last arguments go by the comma-separated names in `keywords` (empty for none).
+#[derive(Clone, Copy)]
+struct CallSite {
     f: Handle,
     args: *const u64,
     n: usize,
     kinds: *const c_char,
     keywords: *const c_char,
-    loc: Loc,
-) -> PyPtr {
-    if n > INLINE_ARGUMENTS {
+}
+
+/// Makes the call: scalars become Python objects for the call only. A new reference, or
+/// null with the exception pending in Python.
+///
+/// # Safety
+///
+/// `site.f` is a live `PyObject` handle, `site.args` holds `site.n` words as `site.kinds`
+/// describes them, and `kinds` and `keywords` are C strings.
+#[inline(always)]
+unsafe fn call(bridge: &Bridge, site: CallSite, loc: Loc) -> PyPtr {
+    if site.n > INLINE_ARGUMENTS {
         // SAFETY: as the caller promises.
-        return unsafe { call_with_many(bridge, f, args, n, kinds, keywords, loc) };
+        return unsafe { call_with_many(bridge, site, loc) };
     }
     let mut objects = std::mem::MaybeUninit::<[PyPtr; INLINE_ARGUMENTS]>::uninit();
     // SAFETY: as the caller promises; room for the `n` objects.
-    unsafe { call_through(bridge, f, args, n, kinds, keywords, objects.as_mut_ptr().cast(), loc) }
+    unsafe { call_through(bridge, site, objects.as_mut_ptr().cast(), loc) }
 }
 
 /// [`call`] with more arguments than fit on the stack.
@@ -201,37 +203,20 @@ unsafe fn call(
 /// As for [`call`].
 #[cold]
 #[inline(never)]
-unsafe fn call_with_many(
-    bridge: &Bridge,
-    f: Handle,
-    args: *const u64,
-    n: usize,
-    kinds: *const c_char,
-    keywords: *const c_char,
-    loc: Loc,
-) -> PyPtr {
-    let mut objects: Vec<PyPtr> = Vec::with_capacity(n);
+unsafe fn call_with_many(bridge: &Bridge, site: CallSite, loc: Loc) -> PyPtr {
+    let mut objects: Vec<PyPtr> = Vec::with_capacity(site.n);
     // SAFETY: as the caller promises; room for the `n` objects.
-    unsafe { call_through(bridge, f, args, n, kinds, keywords, objects.as_mut_ptr(), loc) }
+    unsafe { call_through(bridge, site, objects.as_mut_ptr(), loc) }
 }
 
 /// [`call`], the Python objects of the arguments gathered in `objects`.
 ///
 /// # Safety
 ///
-/// As for [`call`]; `objects` has room for `n` pointers.
-#[allow(clippy::too_many_arguments)]
+/// As for [`call`]; `objects` has room for `site.n` pointers.
 #[inline(always)]
-unsafe fn call_through(
-    bridge: &Bridge,
-    f: Handle,
-    args: *const u64,
-    n: usize,
-    kinds: *const c_char,
-    keywords: *const c_char,
-    objects: *mut PyPtr,
-    loc: Loc,
-) -> PyPtr {
+unsafe fn call_through(bridge: &Bridge, site: CallSite, objects: *mut PyPtr, loc: Loc) -> PyPtr {
+    let CallSite { f, args, n, kinds, keywords } = site;
     // SAFETY: C strings from generated code; most calls have no keywords.
     let (names, keywords) = if unsafe { *keywords } == 0 {
         (std::ptr::null_mut(), 0)
@@ -413,12 +398,13 @@ exports! {
     }
 
     /// `f(args...)`: `n` arguments, 8-byte words holding what `kinds` says (see
-    /// [`call`]), the last of them passed by the names in `keywords` (comma-separated;
+    /// [`CallSite`]), the last of them passed by the names in `keywords` (comma-separated;
     /// empty for none).
     fn mlc_py_call(f: Handle, args: *const u64, n: i64, kinds: *const c_char, keywords: *const c_char, file: *const c_char, line: i32, col: i32) -> Handle {
         let (bridge, loc) = enter(file, line, col);
+        let site = CallSite { f, args, n: n as usize, kinds, keywords };
         // SAFETY: as generated code passes them.
-        let result = unsafe { call(bridge, f, args, n as usize, kinds, keywords, loc) };
+        let result = unsafe { call(bridge, site, loc) };
         object_result(bridge, result, loc)
     }
 
@@ -429,7 +415,8 @@ exports! {
         let (bridge, loc) = enter(file, line, col);
         // SAFETY: as generated code passes them: a descriptor string and room for its type.
         unsafe {
-            let result = call(bridge, f, args, n as usize, kinds, keywords, loc);
+            let site = CallSite { f, args, n: n as usize, kinds, keywords };
+            let result = call(bridge, site, loc);
             let converted = if result.is_null() {
                 errors::raise_pending(bridge, loc);
                 false
