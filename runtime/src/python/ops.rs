@@ -278,38 +278,43 @@ unsafe fn c_text_is(text: *const c_char, expected: &[u8]) -> bool {
     expected.iter().enumerate().all(|(i, &byte)| unsafe { *text.cast::<u8>().add(i) } == byte)
 }
 
-/// Casts `result` to the native type of descriptor `desc` into `out`; false with an error
-/// raised when it does not convert. `i64` and `f64` take the bridge's scalar readers.
+/// Casts `object` to the native type of descriptor `desc` into `out` (owned); false with an
+/// error raised (naming both types) and a zero value in `out` when it does not convert.
+/// `i64` and `f64` take the bridge's scalar readers without reading the descriptor.
 ///
 /// # Safety
 ///
-/// `result` is live; `desc` is a descriptor string and `out` has room for its type.
+/// `object` is live; `desc` is a descriptor string and `out` has room for its type.
 unsafe fn cast(
     bridge: &Bridge,
-    result: PyPtr,
+    object: PyPtr,
     desc: *const c_char,
     out: *mut u8,
     loc: Loc,
 ) -> bool {
     // SAFETY: as the caller promises.
     unsafe {
-        let (status, target) = if c_text_is(desc, b"i64\0") {
-            ((bridge.to_i64)(result, out.cast()), "i64")
+        let scalar = if c_text_is(desc, b"i64\0") {
+            Some(((bridge.to_i64)(object, out.cast()), "i64"))
         } else if c_text_is(desc, b"f64\0") {
-            ((bridge.to_f64)(result, out.cast()), "f64")
+            Some(((bridge.to_f64)(object, out.cast()), "f64"))
         } else {
-            return super::convert::from_python(
-                bridge,
-                result,
-                crate::desc::from_cstr(desc),
-                out,
-                loc,
-            );
+            None
         };
-        if status < 0 {
-            errors::raise_conversion(bridge, result, target, loc);
+        let converted = match scalar {
+            Some((status, _)) if status >= 0 => true,
+            Some((_, target)) => {
+                errors::raise_conversion(bridge, object, target, loc);
+                false
+            }
+            None => {
+                super::convert::from_python(bridge, object, crate::desc::from_cstr(desc), out, loc)
+            }
+        };
+        if !converted {
+            std::ptr::write_bytes(out, 0, crate::desc::from_cstr(desc).size());
         }
-        status >= 0
+        converted
     }
 }
 
@@ -417,17 +422,13 @@ exports! {
         unsafe {
             let site = CallSite { f, args, n: n as usize, kinds, keywords };
             let result = call(bridge, site, loc);
-            let converted = if result.is_null() {
+            if result.is_null() {
                 errors::raise_pending(bridge, loc);
-                false
-            } else {
-                let converted = cast(bridge, result, desc, out, loc);
-                (bridge.decref)(result);
-                converted
-            };
-            if !converted {
                 std::ptr::write_bytes(out, 0, crate::desc::from_cstr(desc).size());
+                return true;
             }
+            let converted = cast(bridge, result, desc, out, loc);
+            (bridge.decref)(result);
             !converted
         }
     }
@@ -594,11 +595,6 @@ exports! {
     fn mlc_py_to(o: Handle, desc: *const c_char, out: *mut u8, file: *const c_char, line: i32, col: i32) {
         let (bridge, loc) = enter(file, line, col);
         // SAFETY: a descriptor string, a live object, room for a value of that type.
-        unsafe {
-            let desc = crate::desc::from_cstr(desc);
-            if !super::convert::from_python(bridge, pointer(o), desc, out, loc) {
-                std::ptr::write_bytes(out, 0, desc.size());
-            }
-        }
+        unsafe { cast(bridge, pointer(o), desc, out, loc) };
     }
 }

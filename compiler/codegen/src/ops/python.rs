@@ -46,7 +46,7 @@ pub fn lower(emitter: &mut Emitter<'_>, op: OpId, context: &Context<'_>) -> Resu
                     .collect(),
                 _ => Vec::new(),
             };
-            let kinds = argument_kinds(emitter, &operands[1..]);
+            let kinds = argument_kinds(emitter, &operands[1..])?;
             let (arguments, count) = emitter.word_array(&operands[1..]);
             let kinds = emitter.cstring(&kinds);
             let keywords = emitter.cstring(&keywords.join(","));
@@ -135,21 +135,18 @@ pub fn lower(emitter: &mut Emitter<'_>, op: OpId, context: &Context<'_>) -> Resu
 
 /// The `kinds` string of `mlc_py_call`: a letter for each argument, `O` an object, `l` an
 /// `i64`, `d` an `f64`, `?` a bool; empty when every argument is an object.
-fn argument_kinds(emitter: &Emitter<'_>, arguments: &[mlc_ir::ValueId]) -> String {
-    let kinds: String = arguments
+fn argument_kinds(emitter: &Emitter<'_>, arguments: &[mlc_ir::ValueId]) -> Result<String, String> {
+    let kinds = arguments
         .iter()
         .map(|&argument| match emitter.type_of(argument) {
-            Type::PyObject => 'O',
-            Type::Int(64) => 'l',
-            Type::Int(1) => '?',
-            _ => 'd',
+            Type::PyObject => Ok('O'),
+            Type::Int(64) => Ok('l'),
+            Type::Int(1) => Ok('?'),
+            Type::Float(mlc_ir::FloatKind::F64) => Ok('d'),
+            other => Err(format!("`py.call` with an argument of type {other}")),
         })
-        .collect();
-    if kinds.bytes().all(|kind| kind == b'O') {
-        String::new()
-    } else {
-        kinds
-    }
+        .collect::<Result<String, String>>()?;
+    Ok(if kinds.bytes().all(|kind| kind == b'O') { String::new() } else { kinds })
 }
 
 /// A located call that may raise, with its result. The functions that return an object
