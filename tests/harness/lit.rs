@@ -69,29 +69,39 @@ impl Tools {
     }
 }
 
-/// The `mlc` tool over an in-process `emit_ir(path, text, stage)`: accepts exactly
-/// `build FILE --emit STAGE` (or `--emit=STAGE`) for the stages `ir`, `ir-raw` and `ir-low`;
-/// prints the IR and exits 0, or prints the diagnostics on stderr and exits 1.
+/// The `mlc` tool over an in-process `emit_ir(path, text, stage, opt_level)`: accepts
+/// exactly `build FILE --emit STAGE` (or `--emit=STAGE`) for the stages `ir`, `ir-raw` and
+/// `ir-low`, with an optional `-O N` (or `-ON`; 2 by default, as for `mlc build`); prints the
+/// IR and exits 0, or prints the diagnostics on stderr and exits 1.
 pub fn mlc_build_tool(
-    emit_ir: impl Fn(&str, &str, &str) -> Result<String, String> + 'static,
+    emit_ir: impl Fn(&str, &str, &str, u8) -> Result<String, String> + 'static,
 ) -> impl Fn(&[String], Option<&str>) -> ToolOutput + 'static {
     move |args: &[String], file_text: Option<&str>| {
         let usage = |problem: String| {
             ToolOutput {
             stdout: String::new(),
             stderr: format!(
-                "{problem}\nthe lit runner's `mlc` supports `mlc build FILE --emit ir|ir-raw|ir-low`\n"
+                "{problem}\nthe lit runner's `mlc` supports `mlc build FILE --emit ir|ir-raw|ir-low [-O N]`\n"
             ),
             exit_code: 2,
         }
         };
-        let words: Vec<&str> = args
+        let mut words: Vec<&str> = args
             .iter()
-            .flat_map(|arg| match arg.strip_prefix("--emit=") {
-                Some(value) => vec!["--emit", value],
-                None => vec![arg.as_str()],
+            .flat_map(|arg| match (arg.strip_prefix("--emit="), arg.strip_prefix("-O")) {
+                (Some(value), _) => vec!["--emit", value],
+                (None, Some(level)) if !level.is_empty() => vec!["-O", level],
+                _ => vec![arg.as_str()],
             })
             .collect();
+        let mut opt_level = 2;
+        if let Some(position) = words.iter().position(|&word| word == "-O") {
+            match words.get(position + 1).and_then(|level| level.parse::<u8>().ok()) {
+                Some(level) if level <= 3 => opt_level = level,
+                _ => return usage(format!("bad optimization level in: {}", args.join(" "))),
+            }
+            words.drain(position..position + 2);
+        }
         let (path, emit) = match words.as_slice() {
             ["build", path, "--emit", emit] | ["build", "--emit", emit, path] => (*path, *emit),
             _ => return usage(format!("unsupported arguments: {}", args.join(" "))),
@@ -102,7 +112,7 @@ pub fn mlc_build_tool(
         let Some(text) = file_text else {
             return usage(format!("`{path}` is not the test file: the runner has no other file"));
         };
-        match emit_ir(path, text, emit) {
+        match emit_ir(path, text, emit, opt_level) {
             Ok(ir) => ToolOutput { stdout: ir, stderr: String::new(), exit_code: 0 },
             Err(diagnostics) => {
                 ToolOutput { stdout: String::new(), stderr: diagnostics, exit_code: 1 }

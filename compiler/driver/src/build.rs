@@ -20,35 +20,41 @@ pub struct IrOutput {
     pub dumps: Vec<(String, String)>,
 }
 
-/// The IR of a program given as text: after the default pipeline, or as lowered (`raw`).
-/// `Err` holds the rendered diagnostics of a program with errors.
-pub fn emit_ir(path: &str, text: &str, raw: bool) -> Result<String, String> {
-    emit_ir_with(path, text, raw, false, ColorChoice::Never).map(|output| output.ir)
+/// The IR of a program given as text: after the pipeline of `opt_level`, or as lowered
+/// (`raw`). `Err` holds the rendered diagnostics of a program with errors.
+pub fn emit_ir(path: &str, text: &str, raw: bool, opt_level: u8) -> Result<String, String> {
+    emit_ir_with(path, text, raw, opt_level, false, ColorChoice::Never).map(|output| output.ir)
 }
 
 pub fn emit_ir_with(
     path: &str,
     text: &str,
     raw: bool,
+    opt_level: u8,
     dump_each_pass: bool,
     color: ColorChoice,
 ) -> Result<IrOutput, String> {
     let stage = if raw { IrStage::Lowered } else { IrStage::Optimized };
-    emit_stage(path, text, stage, dump_each_pass, color).map_err(|error| match error {
+    emit_stage(path, text, stage, opt_level, dump_each_pass, color).map_err(|error| match error {
         CompileError::Diagnostics(rendered) => rendered,
         CompileError::Unsupported(messages) => messages.join("\n"),
     })
 }
 
-/// The IR `--emit STAGE` writes (`ir`, `ir-raw`, `ir-low` at `-O0`), for the lit runner.
-pub fn emit_named_stage(path: &str, text: &str, stage: &str) -> Result<String, String> {
+/// The IR `--emit STAGE -O LEVEL` writes (`ir`, `ir-raw`, `ir-low`), for the lit runner.
+pub fn emit_named_stage(
+    path: &str,
+    text: &str,
+    stage: &str,
+    opt_level: u8,
+) -> Result<String, String> {
     let stage = match stage {
         "ir-raw" => IrStage::Lowered,
         "ir" => IrStage::Optimized,
-        "ir-low" => IrStage::Low { overflow_checks: true },
+        "ir-low" => IrStage::Low,
         other => return Err(format!("no IR stage `{other}`")),
     };
-    match emit_stage(path, text, stage, false, ColorChoice::Never) {
+    match emit_stage(path, text, stage, opt_level, false, ColorChoice::Never) {
         Ok(output) => Ok(output.ir),
         Err(CompileError::Diagnostics(rendered)) => Err(rendered),
         Err(CompileError::Unsupported(messages)) => Err(messages.join("\n")),
@@ -59,17 +65,17 @@ pub fn emit_named_stage(path: &str, text: &str, stage: &str) -> Result<String, S
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum IrStage {
     Lowered,
+    /// After the pipeline of the optimization level.
     Optimized,
-    /// The low form the back ends translate; overflow checks as in an unoptimized build.
-    Low {
-        overflow_checks: bool,
-    },
+    /// The low form the back ends translate.
+    Low,
 }
 
 pub fn emit_stage(
     path: &str,
     text: &str,
     stage: IrStage,
+    opt_level: u8,
     dump_each_pass: bool,
     color: ColorChoice,
 ) -> Result<IrOutput, CompileError> {
@@ -85,12 +91,13 @@ pub fn emit_stage(
         } else {
             None
         };
-        optimize(&mut module, path, dump);
+        optimize(&mut module, path, opt_level, dump);
         output.dumps = dumps.take();
     }
-    if let IrStage::Low { overflow_checks } = stage {
+    if stage == IrStage::Low {
         // No source folder: IR text stays the same wherever the file is.
-        let options = mlc_codegen::CodegenOptions { overflow_checks, source_folder: None };
+        let options =
+            mlc_codegen::CodegenOptions { overflow_checks: opt_level == 0, source_folder: None };
         lower_for_codegen(&mut module, path, &options)?;
     }
     output.ir = mlc_ir::print_module(&module);
@@ -111,27 +118,32 @@ pub fn run_build(args: &BuildArgs, terminal: Terminal, streams: &mut Streams<'_>
     let stage = match args.emit {
         Emit::IrRaw => IrStage::Lowered,
         Emit::Ir => IrStage::Optimized,
-        Emit::IrLow => IrStage::Low { overflow_checks: args.opt_level == 0 },
+        Emit::IrLow => IrStage::Low,
         Emit::Exe | Emit::Obj | Emit::Asm | Emit::Llvm => {
             return build_native(args, &path, &text, color, streams)
         }
     };
-    let output = match emit_stage(&path, &text, stage, args.print_ir_after_all, color) {
-        Ok(output) => output,
-        Err(error) => {
-            let rendered = match error {
-                CompileError::Diagnostics(rendered) => rendered,
-                CompileError::Unsupported(messages) => {
-                    let error = paint_level(Level::Error, color);
-                    messages.iter().map(|m| format!("{error}: {m}")).collect::<Vec<_>>().join("\n")
-                }
-            };
-            writeln!(streams.stderr, "{rendered}").ok();
-            let error = paint_level(Level::Error, color);
-            writeln!(streams.stderr, "{error}: could not build {path}").ok();
-            return exit_code::FAILURE;
-        }
-    };
+    let output =
+        match emit_stage(&path, &text, stage, args.opt_level, args.print_ir_after_all, color) {
+            Ok(output) => output,
+            Err(error) => {
+                let rendered = match error {
+                    CompileError::Diagnostics(rendered) => rendered,
+                    CompileError::Unsupported(messages) => {
+                        let error = paint_level(Level::Error, color);
+                        messages
+                            .iter()
+                            .map(|m| format!("{error}: {m}"))
+                            .collect::<Vec<_>>()
+                            .join("\n")
+                    }
+                };
+                writeln!(streams.stderr, "{rendered}").ok();
+                let error = paint_level(Level::Error, color);
+                writeln!(streams.stderr, "{error}: could not build {path}").ok();
+                return exit_code::FAILURE;
+            }
+        };
     for (pass, ir) in &output.dumps {
         writeln!(streams.stderr, "// -----// IR Dump After {pass} //----- //\n{ir}").ok();
     }
@@ -161,7 +173,7 @@ fn build_native(
 ) -> i32 {
     let error = paint_level(Level::Error, color);
     let options = crate::native::codegen_options(path, args.opt_level == 0);
-    let module = match low_module(path, text, &options, color) {
+    let module = match low_module(path, text, args.opt_level, &options, color) {
         Ok(module) => module,
         Err(CompileError::Diagnostics(rendered)) => {
             writeln!(streams.stderr, "{rendered}").ok();

@@ -35,29 +35,41 @@ pub fn lowered_module(path: &str, text: &str, color: ColorChoice) -> Result<Modu
 /// What receives the IR after each pass: `(pass name, IR text)`.
 pub type PassDump = Box<dyn FnMut(&str, &str)>;
 
-/// Runs the default pipeline over `module`, verifying after each pass; `dump` receives the
-/// IR after each pass when given.
-pub fn optimize(module: &mut Module, path: &str, dump: Option<PassDump>) {
+/// The pipeline a build at `opt_level` runs: `default` at `-O0`, `optimize` above.
+pub fn pipeline_name(opt_level: u8) -> &'static str {
+    if opt_level == 0 {
+        "default"
+    } else {
+        "optimize"
+    }
+}
+
+/// Runs the pipeline of `opt_level` over `module`, verifying after each pass; `dump`
+/// receives the IR after each pass when given.
+pub fn optimize(module: &mut Module, path: &str, opt_level: u8, dump: Option<PassDump>) {
+    let name = pipeline_name(opt_level);
     let mut pipeline =
-        mlc_transforms::pipelines::pipeline_manager("default").expect("the default pipeline");
+        mlc_transforms::pipelines::pipeline_manager(name).expect("the pipelines are known");
     pipeline.verify_each(true);
     if let Some(dump) = dump {
         pipeline.print_after_each(dump);
     }
     if let Err(error) = pipeline.run(module) {
-        panic!("the default pipeline failed on {path}: {error}");
+        panic!("the `{name}` pipeline failed on {path}: {error}");
     }
 }
 
-/// The low form of a program: checked, lowered, optimized, lowered for code generation.
+/// The low form of a program: checked, lowered, optimized at `opt_level`, lowered for code
+/// generation.
 pub fn low_module(
     path: &str,
     text: &str,
+    opt_level: u8,
     options: &mlc_codegen::CodegenOptions,
     color: ColorChoice,
 ) -> Result<Module, CompileError> {
     let mut module = lowered_module(path, text, color)?;
-    optimize(&mut module, path, None);
+    optimize(&mut module, path, opt_level, None);
     lower_for_codegen(&mut module, path, options)?;
     Ok(module)
 }

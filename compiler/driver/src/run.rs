@@ -20,7 +20,7 @@ pub fn run_program(args: &RunArgs, terminal: Terminal, streams: &mut Streams<'_>
     };
     let opt_level = args.opt_level.unwrap_or(if args.llvm { 2 } else { 0 });
     let options = crate::native::codegen_options(&path, opt_level == 0);
-    let module = match low_module(&path, &text, &options, color) {
+    let module = match low_module(&path, &text, opt_level, &options, color) {
         Ok(module) => module,
         Err(CompileError::Diagnostics(rendered)) => {
             writeln!(streams.stderr, "{rendered}").ok();

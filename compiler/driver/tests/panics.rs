@@ -34,6 +34,13 @@ const CASES: &[Case] = &[
         stderr: &["panic: division by zero", "  --> {file}:2:12"],
     },
     Case {
+        // Optimized builds turn the recursion into loops and copy it into itself: the
+        // panic still names the division.
+        name: "division_in_recursion",
+        program: "fn halve_down(n: i64, d: i64) -> i64:\n    if n < 100:\n        return n // d\n    return halve_down(n // 2, d) + 1\n\nfn main():\n    print(\"before\")\n    print(halve_down(1000000, 0))\n",
+        stderr: &["panic: division by zero", "  --> {file}:3:16"],
+    },
+    Case {
         name: "modulo",
         program: "fn rem(a: i64, b: i64) -> i64:\n    return a % b\n\nfn main():\n    print(\"before\")\n    print(rem(7, 0))\n",
         stderr: &["panic: division by zero", "  --> {file}:2:12"],

@@ -1,7 +1,7 @@
 //! Every program of the repository that should compile (the examples, the run-pass corpus,
-//! the lowering tests) lowers to IR that verifies, and still verifies after every pass of the
-//! default pipeline (`emit_ir` verifies between passes and panics, failing this test, on
-//! the first pass that breaks the IR).
+//! the lowering tests) lowers to IR that verifies, and still verifies after every pass of
+//! both pipelines, `default` (`-O0`) and `optimize` (`-O2`) (`emit_ir` verifies between
+//! passes and panics, failing this test, on the first pass that breaks the IR).
 
 use std::path::{Path, PathBuf};
 
@@ -23,8 +23,10 @@ fn lower_all(folder: &str, minimum: usize) {
     for path in &paths {
         let text = std::fs::read_to_string(path).expect("a readable program");
         let name = path.display().to_string();
-        for raw in [true, false] {
-            let result = std::panic::catch_unwind(|| mlc_driver::build::emit_ir(&name, &text, raw));
+        for (raw, opt_level) in [(true, 0), (false, 0), (false, 2)] {
+            let result = std::panic::catch_unwind(|| {
+                mlc_driver::build::emit_ir(&name, &text, raw, opt_level)
+            });
             match result {
                 Ok(Ok(ir)) => assert!(ir.contains("builtin.module")),
                 Ok(Err(diagnostics)) => {
@@ -36,7 +38,7 @@ fn lower_all(folder: &str, minimum: usize) {
                         .cloned()
                         .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
                         .unwrap_or_default();
-                    failures.push(format!("{name} (raw: {raw}): {message}"));
+                    failures.push(format!("{name} (raw: {raw}, -O{opt_level}): {message}"));
                 }
             }
         }

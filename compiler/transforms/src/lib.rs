@@ -21,6 +21,7 @@ pub mod opt;
 pub mod pass_manager;
 pub mod passes;
 pub mod pipelines;
+pub mod recursion;
 pub mod rewrite;
 
 pub use opt::{run_opt, OptOutput};

@@ -289,20 +289,24 @@ impl Cloner {
     /// originals' in `values`.
     pub fn clone_op(&mut self, module: &mut Module, op: OpId) -> OpId {
         let copy = self.copy(module, op);
-        // A use inside a copied region may precede its definition (a block listed before
-        // the block defining the value): map those now that every definition is copied.
         if !module.ops[copy].regions.is_empty() {
-            for nested in ops_within(module, copy) {
-                let data = &mut module.ops[nested];
-                for operand in &mut data.operands {
-                    *operand = self.values.get(operand).copied().unwrap_or(*operand);
-                }
-                for argument in data.successors.iter_mut().flat_map(|s| s.arguments.iter_mut()) {
-                    *argument = self.values.get(argument).copied().unwrap_or(*argument);
-                }
-            }
+            self.map_late_uses(module, copy);
         }
         copy
+    }
+
+    /// A use inside a copied region may precede its definition (a block listed before the
+    /// block defining the value): maps those in `root` now that every definition is copied.
+    fn map_late_uses(&self, module: &mut Module, root: OpId) {
+        for nested in ops_within(module, root) {
+            let data = &mut module.ops[nested];
+            for operand in &mut data.operands {
+                *operand = self.values.get(operand).copied().unwrap_or(*operand);
+            }
+            for argument in data.successors.iter_mut().flat_map(|s| s.arguments.iter_mut()) {
+                *argument = self.values.get(argument).copied().unwrap_or(*argument);
+            }
+        }
     }
 
     fn copy(&mut self, module: &mut Module, op: OpId) -> OpId {
@@ -335,14 +339,43 @@ impl Cloner {
     fn clone_region(&mut self, module: &mut Module, region: RegionId) -> RegionId {
         let copy = module.create_region();
         let blocks = module.regions[region].blocks.clone();
+        self.copy_blocks(module, &blocks, copy);
+        copy
+    }
+
+    /// Copies of `blocks` (with their arguments and ops), appended in order to `region`;
+    /// branches between them go to the copies.
+    pub fn clone_blocks(
+        &mut self,
+        module: &mut Module,
+        blocks: &[BlockId],
+        region: RegionId,
+    ) -> Vec<BlockId> {
+        let copies = self.copy_blocks(module, blocks, region);
+        for &copy in &copies {
+            for op in module.blocks[copy].ops.clone() {
+                self.map_late_uses(module, op);
+            }
+        }
+        copies
+    }
+
+    /// [`Cloner::clone_blocks`] without mapping the uses that precede their definitions.
+    fn copy_blocks(
+        &mut self,
+        module: &mut Module,
+        blocks: &[BlockId],
+        region: RegionId,
+    ) -> Vec<BlockId> {
         // Blocks first: a branch may name a block listed after it.
-        for &block in &blocks {
+        let mut copies = Vec::with_capacity(blocks.len());
+        for &block in blocks {
             let types: Vec<Type> = module.blocks[block]
                 .arguments
                 .iter()
                 .map(|&v| module.value_type(v).clone())
                 .collect();
-            let new_block = module.append_block(copy, &types);
+            let new_block = module.append_block(region, &types);
             self.blocks.insert(block, new_block);
             let pairs: Vec<(ValueId, ValueId)> = module.blocks[block]
                 .arguments
@@ -351,14 +384,14 @@ impl Cloner {
                 .zip(module.blocks[new_block].arguments.clone())
                 .collect();
             self.values.extend(pairs);
+            copies.push(new_block);
         }
-        for &block in &blocks {
-            let new_block = self.blocks[&block];
+        for (&block, &new_block) in blocks.iter().zip(&copies) {
             for op in module.blocks[block].ops.clone() {
                 let copy = self.copy(module, op);
                 module.append_op(new_block, copy);
             }
         }
-        copy
+        copies
     }
 }

@@ -1,6 +1,6 @@
 //! Properties over every IR test input of the repository (`tests/ir/**/*.ir`, each part of
 //! a `--split-input-file` file on its own): every pass alone, every pass after `scf-to-cf`
-//! (the unstructured form) and the default pipeline leave IR that verifies, and
+//! (the unstructured form) and both pipelines leave IR that verifies, and
 //! `canonicalize`, `cse` and `dce` reach a fixed point (a second run changes nothing).
 
 #[path = "common/check.rs"]
@@ -82,13 +82,16 @@ fn every_pass_leaves_verifying_ir_after_scf_to_cf() {
 }
 
 #[test]
-fn the_default_pipeline_leaves_verifying_ir() {
+fn the_pipelines_leave_verifying_ir() {
     for (name, input) in inputs() {
-        let mut module = input.clone();
-        for pass in pipeline("default").expect("the default pipeline") {
-            pass.run(&mut module)
-                .unwrap_or_else(|error| panic!("{name}: {}: {error}", pass.name()));
-            common::assert_verifies(&module, &format!("{name} after {}", pass.name()));
+        for pipeline_name in ["default", "optimize"] {
+            let mut module = input.clone();
+            for pass in pipeline(pipeline_name).expect("a known pipeline") {
+                pass.run(&mut module)
+                    .unwrap_or_else(|error| panic!("{name}: {}: {error}", pass.name()));
+                let stage = format!("{name} after {} ({pipeline_name})", pass.name());
+                common::assert_verifies(&module, &stage);
+            }
         }
     }
 }

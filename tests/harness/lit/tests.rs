@@ -232,23 +232,28 @@ fn the_mlc_tool_calls_emit_ir() {
     let mut tools = Tools::new();
     tools.add(
         "mlc",
-        mlc_build_tool(|path, text, stage| {
+        mlc_build_tool(|path, text, stage, opt_level| {
             if text.contains("bad") {
                 Err(format!("error[E0100]: in {path}"))
             } else {
-                Ok(format!("ir of {path}, raw = {}\n", stage == "ir-raw"))
+                Ok(format!("ir of {path}, raw = {}, -O{opt_level}\n", stage == "ir-raw"))
             }
         }),
     );
-    let good = "# RUN: mlc build %s --emit ir | filecheck %s\n# RUN: mlc build %s --emit=ir-raw | filecheck %s --check-prefix=RAW\n# CHECK: ir of tests/ir/a.ml, raw = false\n# RAW: raw = true\n";
+    let good = "# RUN: mlc build %s --emit ir | filecheck %s\n# RUN: mlc build %s --emit=ir-raw | filecheck %s --check-prefix=RAW\n# CHECK: ir of tests/ir/a.ml, raw = false, -O2\n# RAW: raw = true\n";
     assert_eq!(run_text("tests/ir/a.ml", good, &tools), Ok(2));
+    let levels = "# RUN: mlc build %s --emit ir -O0 | filecheck %s\n# RUN: mlc build -O 1 %s --emit ir | filecheck %s --check-prefix=ONE\n# CHECK: raw = false, -O0\n# ONE: raw = false, -O1\n";
+    assert_eq!(run_text("tests/ir/a.ml", levels, &tools), Ok(2));
+    let bad_level = "# RUN: mlc build %s --emit ir -O7\n";
+    let failures = run_text("tests/ir/a.ml", bad_level, &tools).unwrap_err();
+    assert!(failures[0].contains("bad optimization level"), "{failures:?}");
     let bad = "# RUN: not mlc build %s --emit ir 2>&1 | filecheck %s\n# CHECK: error[E0100]: in tests/ir/a.ml\nbad\n";
     assert_eq!(run_text("tests/ir/a.ml", bad, &tools), Ok(1));
     let unsupported = "# RUN: mlc run %s\n";
     let failures = run_text("tests/ir/a.ml", unsupported, &tools).unwrap_err();
     assert!(failures[0].contains("exited with code 2"), "{failures:?}");
     assert!(
-        failures[0].contains("supports `mlc build FILE --emit ir|ir-raw|ir-low`"),
+        failures[0].contains("supports `mlc build FILE --emit ir|ir-raw|ir-low [-O N]`"),
         "{failures:?}"
     );
 }

@@ -1,4 +1,4 @@
-# RUN: mlc build %s --emit ir-low | filecheck %s
+# RUN: mlc build %s --emit ir-low -O0 | filecheck %s
 # The low form of errors and panics: `try` becomes a landing pad that takes the pending
 # error, the call of a raising function is followed by a check of the pending error, a
 # raise branches to the landing pad, and the division's zero test calls `mlc_panic`.

@@ -1,4 +1,4 @@
-# RUN: mlc build %s --emit ir-low | filecheck %s --check-prefix=LOW
+# RUN: mlc build %s --emit ir-low -O0 | filecheck %s --check-prefix=LOW
 # A list index is checked by one branch: a negative index counts from the end (`select`
 # of `i + len` when `i < 0`), and the position is compared unsigned with the length, so a
 # position still negative or past the end takes the branch to the runtime's message. The

@@ -1,4 +1,4 @@
-# RUN: mlc build %s --emit ir-low | filecheck %s
+# RUN: mlc build %s --emit ir-low -O0 | filecheck %s
 # Reference counting in the low form: a borrowed parameter is retained where it is handed
 # on (returned), a list element read and used at once is borrowed from the list (no count),
 # a temporary is released right after its last use (before the pending-error check of the

@@ -1,4 +1,4 @@
-# RUN: mlc build %s --emit ir-low | filecheck %s
+# RUN: mlc build %s --emit ir-low -O0 | filecheck %s
 # Python interop in the low form: each `py` op is a located call of its `mlc_py_*` runtime
 # function followed by a check for a raised error (a null object result, else
 # `mlc_err_pending`); a list goes to Python by pointer with

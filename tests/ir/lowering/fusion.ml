@@ -1,4 +1,4 @@
-# RUN: mlc build %s --emit ir | filecheck %s
+# RUN: mlc build %s --emit ir -O0 | filecheck %s
 # RUN: mlc build %s --emit ir-raw | filecheck %s --check-prefix=RAW
 # The issue's demonstration from source: `a * 2.0 + b` followed by `c.sum()` becomes one
 # loop nest that allocates no temporary tensor.

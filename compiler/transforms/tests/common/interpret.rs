@@ -30,10 +30,13 @@ pub enum Value {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Outcome {
     Returned(Vec<Value>),
-    /// A panic, an arithmetic trap or the call depth limit: the message says which.
+    /// A panic or an arithmetic trap: the message says which.
     Stopped(String),
     /// The step limit was reached (an infinite loop, or only a long one: inconclusive).
     TooLong,
+    /// The call depth limit was reached (an infinite recursion, or only a deep one:
+    /// inconclusive, since `tail-recursion-elim` makes recursion a loop without depth).
+    TooDeep,
     /// The function uses something the interpreter does not know.
     Unsupported(String),
 }
@@ -53,6 +56,7 @@ pub fn run(module: &Module, function: &str, arguments: &[Attribute]) -> Outcome 
         Ok(values) => Outcome::Returned(values),
         Err(Stop::Stopped(message)) => Outcome::Stopped(message),
         Err(Stop::TooLong) => Outcome::TooLong,
+        Err(Stop::TooDeep) => Outcome::TooDeep,
         Err(Stop::Raised(error)) => Outcome::Stopped(format!("uncaught {error:?}")),
         Err(Stop::Unsupported(message)) => Outcome::Unsupported(message),
     }
@@ -61,6 +65,7 @@ pub fn run(module: &Module, function: &str, arguments: &[Attribute]) -> Outcome 
 enum Stop {
     Stopped(String),
     TooLong,
+    TooDeep,
     /// An `rt.raise` on its way to the innermost `rt.try`.
     Raised(Value),
     Unsupported(String),
@@ -98,7 +103,7 @@ impl Machine<'_> {
             return Err(Stop::Unsupported("a call to a declaration".to_string()));
         }
         if self.depth == DEPTH_LIMIT {
-            return Err(Stop::Stopped("call depth limit".to_string()));
+            return Err(Stop::TooDeep);
         }
         self.depth += 1;
         let mut environment = Environment::new();

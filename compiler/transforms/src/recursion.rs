@@ -1,0 +1,72 @@
+//! What the passes on self-recursive functions share (`tail-recursion-elim`,
+//! `inline-recursive`): which functions they may rewrite and where their self-calls are.
+//!
+//! Both passes turn calls into branches, which is only sound where nothing the back ends
+//! add per call depends on the call staying a call. Reference counting is such a thing
+//! (`docs/runtime.md`, *Ownership*): parameters are borrowed, a return releases what the
+//! function's variables hold, and a block argument takes ownership. So the passes rewrite
+//! only functions every value of which is a scalar (integers, floats, tuples of them, and
+//! stack slots holding them): nothing in them is counted, raised or caught.
+
+use mlc_ir::dialect::func;
+use mlc_ir::{Attribute, BlockId, Module, OpId, Type};
+
+use crate::rewrite::ops_within;
+
+/// The function a `func.call` calls, if it is defined in the module.
+pub fn callee_of(module: &Module, call: OpId) -> Option<OpId> {
+    match module.ops[call].attributes.get("callee") {
+        Some(Attribute::SymbolRef(name)) => func::lookup(module, name),
+        _ => None,
+    }
+}
+
+/// Whether values of `ty` hold nothing the runtime counts.
+pub fn is_scalar(ty: &Type) -> bool {
+    match ty {
+        Type::Int(_) | Type::UInt(_) | Type::Float(_) | Type::Index => true,
+        Type::Tuple(elements) => elements.iter().all(is_scalar),
+        Type::MemRef { element, shape, .. } => shape.is_empty() && is_scalar(element),
+        _ => false,
+    }
+}
+
+/// Whether `function` is a `func.func` with a body all of whose values (arguments of every
+/// block, results of every op, nested ones included) are scalars.
+pub fn is_scalar_function(module: &Module, function: OpId) -> bool {
+    let data = &module.ops[function];
+    if data.name() != "func.func"
+        || data.attributes.contains_key("extern")
+        || data.regions.is_empty()
+        || module.regions[data.regions[0]].blocks.is_empty()
+    {
+        return false;
+    }
+    // The function op itself has no results; its body's block arguments are its own.
+    ops_within(module, function).into_iter().all(|op| {
+        let data = &module.ops[op];
+        let arguments = data
+            .regions
+            .iter()
+            .flat_map(|&region| &module.regions[region].blocks)
+            .flat_map(|&block| &module.blocks[block].arguments);
+        data.results.iter().chain(arguments).all(|&value| is_scalar(module.value_type(value)))
+    })
+}
+
+/// The blocks of `function`'s body region (not those nested in its ops).
+pub fn body_blocks(module: &Module, function: OpId) -> Vec<BlockId> {
+    module.regions[module.ops[function].regions[0]].blocks.clone()
+}
+
+/// The calls of `function` to itself in the blocks of its body region (calls nested in the
+/// regions of its ops are not counted), in block order.
+pub fn self_calls(module: &Module, function: OpId) -> Vec<OpId> {
+    body_blocks(module, function)
+        .into_iter()
+        .flat_map(|block| module.blocks[block].ops.clone())
+        .filter(|&op| {
+            module.ops[op].name() == "func.call" && callee_of(module, op) == Some(function)
+        })
+        .collect()
+}
