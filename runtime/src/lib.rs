@@ -29,6 +29,7 @@ pub mod print;
 pub mod process;
 pub mod python;
 pub mod slice;
+pub mod stack_overflow;
 pub mod str;
 pub mod tensor;
 pub mod time;

@@ -78,6 +78,16 @@ pub fn flush_stdout() {
     PENDING.store(false, Ordering::Relaxed);
 }
 
+/// For the handler of a fatal signal, which may not block: passes what waits in the buffer
+/// to `write`, unless the buffer is locked (the signal came in the middle of a print).
+pub(crate) fn with_buffered_output(write: impl FnOnce(&[u8])) {
+    match STDOUT.try_lock() {
+        Ok(buffer) => write(&buffer),
+        Err(std::sync::TryLockError::Poisoned(poisoned)) => write(&poisoned.into_inner()),
+        Err(std::sync::TryLockError::WouldBlock) => {}
+    }
+}
+
 /// Flushes before code that writes to the same file descriptor directly (Python's
 /// `print`), so the output keeps the order in which it was written. Cheap when nothing
 /// is buffered.

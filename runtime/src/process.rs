@@ -70,6 +70,7 @@ exports! {
     /// Records `argc` arguments from the C array `argv` (called first by `$entry`).
     fn mlc_rt_init(argc: i32, argv: *const *const c_char) {
         crate::abi::install_panic_hook();
+        crate::stack_overflow::install();
         let mut args = Vec::new();
         if !argv.is_null() {
             for i in 0..argc.max(0) as usize {

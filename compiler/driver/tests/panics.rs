@@ -41,6 +41,13 @@ const CASES: &[Case] = &[
         stderr: &["panic: division by zero", "  --> {file}:3:16"],
     },
     Case {
+        // Not a tail call, so no back end or -O level makes it a loop: every way runs out
+        // of stack, and reports it the same way (no location: the handler cannot know it).
+        name: "stack_overflow",
+        program: "fn depth(n: i64) -> i64:\n    if n == 0:\n        return 0\n    let d = depth(n - 1)\n    return d * d + 1\n\nfn main():\n    print(\"before\")\n    print(depth(-1))\n",
+        stderr: &["panic: stack overflow: calls nested deeper than the stack allows (a recursion without an end?)"],
+    },
+    Case {
         name: "modulo",
         program: "fn rem(a: i64, b: i64) -> i64:\n    return a % b\n\nfn main():\n    print(\"before\")\n    print(rem(7, 0))\n",
         stderr: &["panic: division by zero", "  --> {file}:2:12"],
