@@ -9,16 +9,13 @@
 //! stack slots holding them): nothing in them is counted, raised or caught.
 
 use mlc_ir::dialect::func;
-use mlc_ir::{Attribute, BlockId, Module, OpId, Type};
+use mlc_ir::{BlockId, Module, OpId, Type};
 
 use crate::rewrite::ops_within;
 
-/// The function a `func.call` calls, if it is defined in the module.
-pub fn callee_of(module: &Module, call: OpId) -> Option<OpId> {
-    match module.ops[call].attributes.get("callee") {
-        Some(Attribute::SymbolRef(name)) => func::lookup(module, name),
-        _ => None,
-    }
+/// Whether `op` is a call of `function` (in `function`, a call of itself).
+pub fn is_self_call(module: &Module, op: OpId, function: OpId) -> bool {
+    module.ops[op].name() == "func.call" && func::callee(module, op) == Some(function)
 }
 
 /// Whether values of `ty` hold nothing the runtime counts.
@@ -65,8 +62,6 @@ pub fn self_calls(module: &Module, function: OpId) -> Vec<OpId> {
     body_blocks(module, function)
         .into_iter()
         .flat_map(|block| module.blocks[block].ops.clone())
-        .filter(|&op| {
-            module.ops[op].name() == "func.call" && callee_of(module, op) == Some(function)
-        })
+        .filter(|&op| is_self_call(module, op, function))
         .collect()
 }

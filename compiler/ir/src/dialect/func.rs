@@ -59,6 +59,14 @@ pub fn lookup(module: &Module, name: &str) -> Option<OpId> {
     lookup_symbol(module, &FUNC, name)
 }
 
+/// The function the `func.call` `call` calls, if the module defines it.
+pub fn callee(module: &Module, call: OpId) -> Option<OpId> {
+    match module.ops[call].attributes.get("callee") {
+        Some(Attribute::SymbolRef(name)) => lookup(module, name),
+        _ => None,
+    }
+}
+
 /// The op of kind `definition` (`func.func`, `gpu.func`, `builtin.struct`) whose `sym_name`
 /// is `name`, in the top module's body.
 pub fn lookup_symbol(module: &Module, definition: &OpDefinition, name: &str) -> Option<OpId> {

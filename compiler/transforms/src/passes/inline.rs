@@ -18,7 +18,7 @@
 use std::collections::HashMap;
 
 use mlc_ir::dialect::func;
-use mlc_ir::{Attribute, BlockId, Module, OpId};
+use mlc_ir::{BlockId, Module, OpId};
 
 use crate::pass_manager::Pass;
 use crate::rewrite::{
@@ -62,7 +62,7 @@ fn inline_calls_in(module: &mut Module, caller: OpId, accept: impl Fn(&Module, O
         if module.ops[call].erased || module.ops[call].name() != "func.call" {
             continue;
         }
-        let Some(callee) = callee_of(module, call) else {
+        let Some(callee) = func::callee(module, call) else {
             continue;
         };
         if callee == caller || !accept(module, callee) {
@@ -73,13 +73,6 @@ fn inline_calls_in(module: &mut Module, caller: OpId, accept: impl Fn(&Module, O
     }
     substitution.apply_within(module, caller);
     compact_blocks(module, caller);
-}
-
-fn callee_of(module: &Module, call: OpId) -> Option<OpId> {
-    match module.ops[call].attributes.get("callee") {
-        Some(Attribute::SymbolRef(name)) => func::lookup(module, name),
-        _ => None,
-    }
 }
 
 /// Whether `callee` may be copied into a caller (recursion aside).
@@ -170,7 +163,7 @@ impl CallGraph {
                 ops_within(module, function)
                     .into_iter()
                     .filter(|&op| module.ops[op].name() == "func.call")
-                    .filter_map(|call| callee_of(module, call))
+                    .filter_map(|call| func::callee(module, call))
                     .collect()
             })
             .collect();

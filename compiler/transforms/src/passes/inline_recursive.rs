@@ -22,7 +22,7 @@ use mlc_ir::dialect::cf;
 use mlc_ir::{BlockId, Builder, Module, OpId, Type};
 
 use crate::pass_manager::Pass;
-use crate::recursion::{body_blocks, callee_of, is_scalar_function, self_calls};
+use crate::recursion::{body_blocks, is_scalar_function, is_self_call, self_calls};
 use crate::rewrite::{
     function_bodies, move_block_after, new_block_after, ops_within, terminator, Cloner,
     Substitution,
@@ -142,9 +142,13 @@ fn inline_call(
                 cf::br(&mut builder, after, &returned);
             }
         }
-        new_calls.extend(module.blocks[copy].ops.iter().copied().filter(|&op| {
-            module.ops[op].name() == "func.call" && callee_of(module, op) == Some(function)
-        }));
+        new_calls.extend(
+            module.blocks[copy]
+                .ops
+                .iter()
+                .copied()
+                .filter(|&op| is_self_call(module, op, function)),
+        );
     }
 
     module.erase_op(call);

@@ -28,7 +28,7 @@ use mlc_ir::{Builder, Module, OpDefinition, OpId, Type, ValueId};
 use crate::constants::IntegerType;
 use crate::effects::{is_checked, is_speculatable};
 use crate::pass_manager::Pass;
-use crate::recursion::{body_blocks, callee_of, is_scalar_function};
+use crate::recursion::{body_blocks, is_scalar_function, is_self_call};
 use crate::rewrite::{
     compact_blocks, function_bodies, insert_ops_before, mark_erased, new_block_before, ops_within,
     terminator, use_counts,
@@ -132,8 +132,7 @@ fn tail_call(
 ) -> Option<TailCall> {
     let ret = terminator(module, block).filter(|&op| module.ops[op].name() == "func.return")?;
     let ops = &module.blocks[block].ops;
-    let is_self_call =
-        |op: OpId| module.ops[op].name() == "func.call" && callee_of(module, op) == Some(function);
+    let calls_itself = |op: OpId| is_self_call(module, op, function);
     let position = |op: OpId| ops.iter().position(|&o| o == op);
     // What runs between the call and the return may run before the recursion instead.
     let movable_between = |call: OpId, except: Option<OpId>| {
@@ -145,7 +144,7 @@ fn tail_call(
     let returned = &module.ops[ret].operands;
 
     // `return f(...)`
-    let direct = ops.iter().rev().skip(1).copied().find(|&op| is_self_call(op));
+    let direct = ops.iter().rev().skip(1).copied().find(|&op| calls_itself(op));
     if let Some(call) = direct {
         if module.ops[call].results == *returned
             && returned.iter().all(|value| uses.get(value) == Some(&1))
@@ -172,7 +171,7 @@ fn tail_call(
     };
     // Of two self-calls, the later one is the tail call.
     let candidates = [(lhs, rhs), (rhs, lhs)].into_iter().filter_map(|(called, other)| {
-        let call = defining_op_in(module, called, block).filter(|&op| is_self_call(op))?;
+        let call = defining_op_in(module, called, block).filter(|&op| calls_itself(op))?;
         let single = module.ops[call].results.len() == 1 && uses.get(&called) == Some(&1);
         (single && called != other).then_some((call, other))
     });
