@@ -5,8 +5,9 @@
 #     and stops if it is not; it adds the rustfmt and clippy components if rustup can;
 #   - Debian packages listed in scripts/apt-packages.txt, only the missing ones
 #     (`apt-get update` runs only when something is missing; `sudo` only when not root);
-#   - the project-local Python environment .venv, (re)populated from requirements.txt only
-#     when that file's hash differs from the one stored in .venv/.requirements.sha256.
+#   - the project-local Python environment .venv, brought to exactly the packages of the lock
+#     requirements.txt only when that file's hash differs from the one stored in
+#     .venv/.requirements.sha256.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -57,6 +58,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # ---- Python environment ------------------------------------------------------------------
+# requirements.txt is a complete lock: each package goes in with --no-deps, one at a time, so
+# that the disk holds at most one downloaded wheel beside what is installed (the CUDA
+# libraries torch needs are wheels of up to 0.7 GB), and nothing goes into pip's cache.
 command -v python3 >/dev/null 2>&1 || fail "python3 is not installed."
 wanted_hash=$(sha256sum requirements.txt | cut -d' ' -f1)
 stored_hash=$(cat .venv/.requirements.sha256 2>/dev/null || true)
@@ -66,9 +70,46 @@ if [ ! -x .venv/bin/python ] || [ "$wanted_hash" != "$stored_hash" ]; then
         python3 -m venv .venv ||
             fail "\`python3 -m venv\` failed: on Debian install python3-venv."
     fi
-    if grep -qv '^[[:space:]]*\(#.*\)\?$' requirements.txt; then
-        say "installing requirements.txt into .venv"
-        .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+    mapfile -t locked < <(sed -e 's/#.*//' -e 's/[[:space:]]//g' -e '/^$/d' requirements.txt)
+    pip_install() {
+        .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-cache-dir \
+            --no-deps "$@"
+    }
+    # Requirements as pip compares names: lower case, a run of -_. as one - (the version
+    # changes alike on both sides of a comparison).
+    normalized() { tr '[:upper:]' '[:lower:]' | sed -e 's/[-_.]\+/-/g'; }
+    installed=$(.venv/bin/python -m pip freeze --disable-pip-version-check | normalized)
+    pending=()
+    for requirement in "${locked[@]}"; do
+        grep -qxF "$(printf '%s' "$requirement" | normalized)" <<<"$installed" ||
+            pending+=("$requirement")
+    done
+    if [ ${#pending[@]} -gt 0 ]; then
+        # A fresh environment takes about 6.2 GB (torch and its CUDA libraries); say so before
+        # pip runs out of room halfway.
+        if ! .venv/bin/python -c 'import torch' >/dev/null 2>&1; then
+            needed_kib=$((7 * 1024 * 1024))
+            free_kib=$(df -Pk .venv | awk 'NR == 2 { print $4 }')
+            if [ "$free_kib" -lt "$needed_kib" ]; then
+                fail "the Python environment .venv (torch with its CUDA libraries) needs about 7 GB
+       of disk, and only $((free_kib / 1024)) MB are free where it goes ($(df -P .venv | awk 'NR == 2 { print $6 }')).
+       Free some space and run this script again: it goes on where it stopped."
+            fi
+        fi
+        say "installing ${#pending[@]} of the ${#locked[@]} packages of requirements.txt into .venv"
+        for requirement in "${pending[@]}"; do
+            pip_install "$requirement"
+        done
+    fi
+    # Packages the lock no longer names (an earlier lock's, or one installed by hand) go.
+    locked_names=$(printf '%s\n' "${locked[@]}" | sed 's/[=<>!~;[].*//' | normalized)
+    stale=()
+    while read -r name; do
+        [ -n "$name" ] && ! grep -qxF "$name" <<<"$locked_names" && stale+=("$name")
+    done < <(.venv/bin/python -m pip freeze --disable-pip-version-check | sed 's/[=@ ].*//' | normalized)
+    if [ ${#stale[@]} -gt 0 ]; then
+        say "removing ${stale[*]} from .venv (not in requirements.txt)"
+        .venv/bin/python -m pip uninstall --quiet --disable-pip-version-check -y "${stale[@]}"
     fi
     echo "$wanted_hash" > .venv/.requirements.sha256
 fi
