@@ -1,4 +1,4 @@
-# Covers: recursion that optimized builds turn into loops (tail calls, accumulators with + * & | ^) and copy into itself
+# Covers: recursion that optimized builds turn into loops (tail calls, accumulators with + * & | ^, reference-counted parameters and locals, an error raised inside) and copy into itself
 # Exit: 0
 
 # `return f(...)` in tail position.
@@ -80,6 +80,75 @@ fn is_sorted_prefix(xs: List[i64], i: i64) -> bool:
         return False
     return is_sorted_prefix(xs, i + 1)
 
+# Reference-counted values carried through the loop: a string made on each step, a list
+# filled on the way down and returned, a variable holding a string, an error raised deep
+# inside (the test suite checks that nothing is left allocated).
+fn join_from(words: List[str], i: i64, text: str) -> str:
+    if i == len(words):
+        return text
+    return join_from(words, i + 1, text + words[i] + ";")
+
+fn count_spaces(s: str, i: i64, n: i64) -> i64:
+    if i >= len(s):
+        return n
+    if s[i] == " ":
+        return count_spaces(s, i + 1, n + 1)
+    return count_spaces(s, i + 1, n)
+
+fn squares_down(xs: List[i64], n: i64) -> List[i64]:
+    if n == 0:
+        return xs
+    xs.append(n * n)
+    return squares_down(xs, n - 1)
+
+fn longest_upper(words: List[str], i: i64, best: str) -> str:
+    if i == len(words):
+        return best
+    var candidate = words[i].upper()
+    if len(candidate) <= len(best):
+        candidate = best
+    return longest_upper(words, i + 1, candidate)
+
+fn checked_total(xs: List[i64], i: i64, total: i64) -> i64:
+    if i == len(xs):
+        return total
+    if xs[i] < 0:
+        raise Error(f"negative at {i}: {xs[i]}")
+    return checked_total(xs, i + 1, total + xs[i])
+
+fn letters(text: str, i: i64) -> i64:
+    if i == len(text):
+        return 0
+    if text[i] == " ":
+        return letters(text, i + 1)
+    return 1 + letters(text, i + 1)
+
+struct Tally:
+    names: List[str]
+    total: i64
+
+    # A `mut self` method: the receiver is passed on as it is.
+    fn walk(mut self, n: i64):
+        if n == 0:
+            return
+        self.total += n
+        self.names.append(f"n{n}")
+        self.walk(n - 1)
+
+# A list read out of another and passed on (owned by the loop from then on).
+fn longest_row(rows: List[List[i64]], i: i64, best: List[i64]) -> List[i64]:
+    if i == len(rows):
+        return best
+    let row = rows[i]
+    if len(row) > len(best):
+        return longest_row(rows, i + 1, row)
+    return longest_row(rows, i + 1, best)
+
+fn weighted(weights: Dict[str, i64], keys: List[str], i: i64, acc: i64) -> i64:
+    if i == len(keys):
+        return acc
+    return weighted(weights, keys, i + 1, acc + weights[keys[i]])
+
 fn main():
     print(count_down(900, 0))
     print(sum_to(900), sum_to(0), sum_to(1))
@@ -93,3 +162,31 @@ fn main():
     print(tree_sum(10, 1))
     print(collatz_steps(27, 0), collatz_steps(1, 0))
     print(is_sorted_prefix([1, 2, 2, 5], 0), is_sorted_prefix([1, 3, 2], 0))
+    var words = List[str]()
+    for k in range(300):
+        words.append(f"w{k % 17}")
+    let joined = join_from(words, 0, "")
+    print(len(joined), joined[0:12])
+    print(count_spaces("the quick brown fox jumps", 0, 0), count_spaces("", 0, 0))
+    let squares = squares_down(List[i64](), 500)
+    print(len(squares), squares[0], squares[499])
+    print(longest_upper(["ab", "abc", "x", "abcd", "abce"], 0, ""))
+    var numbers = List[i64]()
+    for k in range(800):
+        numbers.append(k)
+    print(checked_total(numbers, 0, 0))
+    numbers[700] = -7
+    try:
+        print(checked_total(numbers, 0, 0))
+    except e:
+        print("caught:", e)
+    print(letters("a b c dd eee", 0))
+    var tally = Tally([], 0)
+    tally.walk(300)
+    print(tally.total, len(tally.names), tally.names[0], tally.names[299])
+    let rows = [[1], [1, 2, 3], [4, 5], [6, 7, 8, 9], []]
+    print(longest_row(rows, 0, []))
+    var weights = Dict[str, i64]()
+    weights["a"] = 1
+    weights["b"] = 20
+    print(weighted(weights, ["a", "b", "a", "b"], 0, 0))

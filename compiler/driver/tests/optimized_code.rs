@@ -48,3 +48,40 @@ fn index_checks_of_induction_variables_are_one_compare_each() {
     assert_eq!(main.matches("call void @mlc_list_get(").count(), 2, "{main}");
     assert!(!main.contains("@mlc_list_set("), "{main}");
 }
+
+/// A tail-recursive walk over a list of strings, with a string parameter and a variable
+/// holding a string, is a loop in optimized builds: it makes no call, runs a
+/// million steps deep (far more frames than a stack holds) and leaves nothing allocated.
+#[test]
+fn tail_recursion_over_reference_counted_values_is_a_loop() {
+    let source = "fn count_matches(words: List[str], i: i64, word: str, found: i64) -> i64:\n    \
+                  if i == len(words):\n        return found\n    var current = words[i].lower()\n    \
+                  if current == word:\n        return count_matches(words, i + 1, word, found + 1)\n    \
+                  return count_matches(words, i + 1, word, found)\n\n\
+                  fn main():\n    var words = List[str]()\n    for k in range(1000000):\n        \
+                  if k % 3 == 0:\n            words.append(\"Ab\")\n        else:\n            \
+                  words.append(\"cd\")\n    print(count_matches(words, 0, \"ab\", 0))\n";
+    // A loop, LLVM inlines it into `main`: no call of it is left anywhere.
+    let ir = optimized_llvm_ir("count_matches.ml", source);
+    assert!(!ir.contains("call i64 @count_matches("), "a call is left:\n{ir}");
+
+    let folder = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("mlc-optimized-code");
+    let executable = folder.join("count_matches");
+    let build = Command::new(env!("CARGO_BIN_EXE_mlc"))
+        .args(["build", "-O2", "-o"])
+        .arg(&executable)
+        .arg(folder.join("count_matches.ml"))
+        .output()
+        .expect("the mlc executable runs");
+    assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
+    let run = Command::new(&executable)
+        .env("MLC_CHECK_LEAKS", "1")
+        .output()
+        .expect("the built program runs");
+    assert_eq!(
+        (run.status.code(), String::from_utf8_lossy(&run.stdout).as_ref()),
+        (Some(0), "333334\n"),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}

@@ -1,12 +1,16 @@
 //! What the passes on self-recursive functions share (`tail-recursion-elim`,
 //! `inline-recursive`): which functions they may rewrite and where their self-calls are.
 //!
-//! Both passes turn calls into branches, which is only sound where nothing the back ends
-//! add per call depends on the call staying a call. Reference counting is such a thing
-//! (`docs/runtime.md`, *Ownership*): parameters are borrowed, a return releases what the
-//! function's variables hold, and a block argument takes ownership. So the passes rewrite
-//! only functions every value of which is a scalar (integers, floats, tuples of them, and
-//! stack slots holding them): nothing in them is counted, raised or caught.
+//! Both passes turn calls into branches. Reference counting (`docs/runtime.md`,
+//! *Ownership*) is added after them, on the result, so a call that became a branch is
+//! counted as a branch: the parameters a new first block passes to the loop's header are
+//! retained there (the header's arguments own their values, where the parameters were
+//! borrowed) and released when the loop ends, once per call of the function, not per turn.
+//! That is all `tail-recursion-elim` needs. `inline-recursive` copies a body into itself,
+//! returns included, and rewrites only functions every value of which is a scalar
+//! (integers, floats, tuples of them, and stack slots holding them): nothing in them is
+//! counted, raised or caught, so no copy can change what a return releases or where an
+//! error goes.
 
 use mlc_ir::dialect::func;
 use mlc_ir::{BlockId, Module, OpId, Type};
@@ -28,15 +32,19 @@ pub fn is_scalar(ty: &Type) -> bool {
     }
 }
 
+/// Whether `function` is a `func.func` with a body (not a declaration).
+pub fn has_body(module: &Module, function: OpId) -> bool {
+    let data = &module.ops[function];
+    data.name() == "func.func"
+        && !data.attributes.contains_key("extern")
+        && !data.regions.is_empty()
+        && !module.regions[data.regions[0]].blocks.is_empty()
+}
+
 /// Whether `function` is a `func.func` with a body all of whose values (arguments of every
 /// block, results of every op, nested ones included) are scalars.
 pub fn is_scalar_function(module: &Module, function: OpId) -> bool {
-    let data = &module.ops[function];
-    if data.name() != "func.func"
-        || data.attributes.contains_key("extern")
-        || data.regions.is_empty()
-        || module.regions[data.regions[0]].blocks.is_empty()
-    {
+    if !has_body(module, function) {
         return false;
     }
     // The function op itself has no results; its body's block arguments are its own.

@@ -168,6 +168,18 @@ pub fn new_block_before(module: &mut Module, anchor: BlockId, types: &[Type]) ->
     block
 }
 
+/// Removes the arguments of `block` whose entry in `keep` is false (renumbering the others).
+/// Nothing may use them, and no branch may target `block` yet.
+pub fn remove_block_arguments(module: &mut Module, block: BlockId, keep: &[bool]) {
+    let arguments = std::mem::take(&mut module.blocks[block].arguments);
+    debug_assert_eq!(arguments.len(), keep.len());
+    for (value, _) in arguments.into_iter().zip(keep).filter(|(_, &kept)| kept) {
+        let index = module.blocks[block].arguments.len() as u32;
+        module.values[value].definition = ValueDefinition::BlockArgument { block, index };
+        module.blocks[block].arguments.push(value);
+    }
+}
+
 /// Takes `block` out of its region (its ops stay in it).
 fn take_block(module: &mut Module, block: BlockId) {
     if let Some(region) = module.blocks[block].parent.take() {

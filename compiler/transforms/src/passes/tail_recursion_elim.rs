@@ -15,23 +15,30 @@
 //! branches to it (with the identity when there is an accumulator). Between the call and
 //! the return there may only be ops that can run earlier without anyone seeing it (pure,
 //! cannot trap), since the loop runs them before the rest of the recursion instead of
-//! after; the call's result must have no other use. Functions holding anything but scalars
-//! are left alone (`recursion.rs` says why). Checked arithmetic (unoptimized builds, where
+//! after; the call's result must have no other use. A parameter every tail call passes on
+//! as it is stays a parameter instead of an argument of the header. Reference-counted
+//! values (a list walked by index, a string) may be parameters and locals: the back ends
+//! count the branch as a branch (`recursion.rs`). A `mut self` receiver (a slot of a value
+//! holding references) must be passed on as it is, since the back ends know one only as a
+//! parameter. The first block's stack slots move to the new one. Errors raised in the loop leave the function as
+//! they left each call, since a call in tail position is never inside an `rt.try` of the
+//! function (only the blocks of the body region are looked at). Checked arithmetic
+//! (unoptimized builds, where
 //! overflow panics) is not reassociated: partial sums in another order may overflow where
 //! the program's do not, or the other way round.
 
 use std::collections::HashMap;
 
 use mlc_ir::dialect::{arith, cf};
-use mlc_ir::{Builder, Module, OpDefinition, OpId, Type, ValueId};
+use mlc_ir::{BlockId, Builder, Module, OpDefinition, OpId, Type, ValueId};
 
 use crate::constants::IntegerType;
 use crate::effects::{is_checked, is_speculatable};
 use crate::pass_manager::Pass;
-use crate::recursion::{body_blocks, is_scalar_function, is_self_call};
+use crate::recursion::{body_blocks, has_body, is_scalar, is_self_call};
 use crate::rewrite::{
-    compact_blocks, function_bodies, insert_ops_before, mark_erased, new_block_before, ops_within,
-    terminator, use_counts,
+    compact_blocks, function_bodies, insert_ops_at, insert_ops_before, mark_erased,
+    new_block_before, ops_within, remove_block_arguments, terminator, use_counts,
 };
 
 pub struct TailRecursionElim;
@@ -47,7 +54,7 @@ impl Pass for TailRecursionElim {
 
     fn run(&self, module: &mut Module) -> Result<(), String> {
         for function in function_bodies(module) {
-            if is_scalar_function(module, function) {
+            if has_body(module, function) {
                 eliminate_tail_calls(module, function);
             }
         }
@@ -93,13 +100,32 @@ fn eliminate_tail_calls(module: &mut Module, function: OpId) {
     if sites.is_empty() {
         return;
     }
-    let parameter_types: Vec<Type> = module.blocks[header]
-        .arguments
-        .iter()
-        .map(|&value| module.value_type(value).clone())
+    let parameters = module.blocks[header].arguments.clone();
+    // A parameter every tail call passes on as it is stays a parameter: the loop does not
+    // carry it, and what it holds stays borrowed (counted once by the caller, not per call).
+    let carried: Vec<bool> = (0..parameters.len())
+        .map(|k| sites.iter().any(|site| module.ops[site.call].operands[k] != parameters[k]))
         .collect();
+    // The back ends know a `mut self` receiver (the slot of a value holding references) by
+    // its being a parameter: a loop carrying one to another slot would hide it.
+    let carries_a_receiver = parameters.iter().zip(&carried).any(|(&parameter, &carried)| {
+        carried && is_slot_of_references(module.value_type(parameter))
+    });
+    if carries_a_receiver {
+        return;
+    }
+    let parameter_types: Vec<Type> =
+        parameters.iter().map(|&value| module.value_type(value).clone()).collect();
     let entry = new_block_before(module, header, &parameter_types);
-    let mut initial = module.blocks[entry].arguments.clone();
+    move_slots(module, header, entry);
+    let entry_parameters = module.blocks[entry].arguments.clone();
+    for (k, &parameter) in parameters.iter().enumerate() {
+        if !carried[k] {
+            module.replace_all_uses(parameter, entry_parameters[k]);
+        }
+    }
+    remove_block_arguments(module, header, &carried);
+    let mut initial = kept(&entry_parameters, &carried);
     // The new block's ops stand for the first tail call: that is where the loop starts.
     let location = module.ops[sites[0].call].location.clone();
     let accumulator = accumulator.map(|definition| {
@@ -118,16 +144,44 @@ fn eliminate_tail_calls(module: &mut Module, function: OpId) {
         combine_other_returns(module, function, &site_returns, definition, acc);
     }
     for site in sites {
-        branch_back(module, &site, header, accumulator);
+        branch_back(module, &site, header, &carried, accumulator);
     }
     compact_blocks(module, function);
+}
+
+/// The entries of `values` whose entry in `keep` is true.
+fn kept(values: &[ValueId], keep: &[bool]) -> Vec<ValueId> {
+    values.iter().zip(keep).filter(|(_, &kept)| kept).map(|(&value, _)| value).collect()
+}
+
+/// Whether `ty` is a stack slot of a value the runtime counts (not a scalar's).
+fn is_slot_of_references(ty: &Type) -> bool {
+    matches!(ty, Type::MemRef { .. }) && !is_scalar(ty)
+}
+
+/// Moves the stack slots (`mem.alloca`) at the top of the old first block `header` to the
+/// new one, `entry`: a slot is allocated once per call of the function, not once per turn
+/// of the loop, and the back ends set the variables among them to null at the top of the
+/// first block (`docs/runtime.md`, *Ownership*), where they must be defined.
+fn move_slots(module: &mut Module, header: BlockId, entry: BlockId) {
+    let slots: Vec<OpId> = module.blocks[header]
+        .ops
+        .iter()
+        .copied()
+        .filter(|&op| module.ops[op].name() == "mem.alloca" && module.ops[op].operands.is_empty())
+        .collect();
+    module.blocks[header].ops.retain(|op| !slots.contains(op));
+    for &slot in &slots {
+        module.ops[slot].parent = None;
+    }
+    insert_ops_at(module, entry, 0, slots);
 }
 
 /// The tail call ending `block`, if it ends in one.
 fn tail_call(
     module: &Module,
     function: OpId,
-    block: mlc_ir::BlockId,
+    block: BlockId,
     uses: &HashMap<ValueId, usize>,
 ) -> Option<TailCall> {
     let ret = terminator(module, block).filter(|&op| module.ops[op].name() == "func.return")?;
@@ -184,7 +238,7 @@ fn tail_call(
 }
 
 /// The op defining `value`, if it is an op of `block`.
-fn defining_op_in(module: &Module, value: ValueId, block: mlc_ir::BlockId) -> Option<OpId> {
+fn defining_op_in(module: &Module, value: ValueId, block: BlockId) -> Option<OpId> {
     match module.values[value].definition {
         mlc_ir::ValueDefinition::OpResult { op, .. } if module.ops[op].parent == Some(block) => {
             Some(op)
@@ -229,15 +283,17 @@ fn combine_other_returns(
     }
 }
 
-/// Replaces the call, the combining op and the return of `site` by a branch to `header`.
+/// Replaces the call, the combining op and the return of `site` by a branch to `header`
+/// (passing the arguments of the parameters the loop carries).
 fn branch_back(
     module: &mut Module,
     site: &TailCall,
-    header: mlc_ir::BlockId,
+    header: BlockId,
+    carried: &[bool],
     accumulator: Option<(&'static OpDefinition, ValueId)>,
 ) {
     let block = module.ops[site.ret].parent.expect("a return is in a block");
-    let mut arguments = module.ops[site.call].operands.clone();
+    let mut arguments = kept(&module.ops[site.call].operands, carried);
     let mut builder = Builder::at_end(module, block);
     builder.set_location(builder.module.ops[site.ret].location.clone());
     if let Some((definition, acc)) = accumulator {
