@@ -20,12 +20,11 @@
 //! values (a list walked by index, a string) may be parameters and locals: the back ends
 //! count the branch as a branch (`recursion.rs`). A `mut self` receiver (a slot of a value
 //! holding references) must be passed on as it is, since the back ends know one only as a
-//! parameter. The first block's stack slots move to the new one. Errors raised in the loop leave the function as
-//! they left each call, since a call in tail position is never inside an `rt.try` of the
-//! function (only the blocks of the body region are looked at). Checked arithmetic
-//! (unoptimized builds, where
-//! overflow panics) is not reassociated: partial sums in another order may overflow where
-//! the program's do not, or the other way round.
+//! parameter. The first block's stack slots move to the new one. Errors raised in the loop
+//! leave the function as they left each call, since a call in tail position is never inside
+//! an `rt.try` of the function (only the blocks of the body region are looked at). Checked
+//! arithmetic (unoptimized builds, where overflow panics) is not reassociated: partial sums
+//! in another order may overflow where the program's do not, or the other way round.
 
 use std::collections::HashMap;
 
@@ -38,7 +37,7 @@ use crate::pass_manager::Pass;
 use crate::recursion::{body_blocks, has_body, is_scalar, is_self_call};
 use crate::rewrite::{
     compact_blocks, function_bodies, insert_ops_at, insert_ops_before, mark_erased,
-    new_block_before, ops_within, remove_block_arguments, terminator, use_counts,
+    new_block_before, ops_within, remove_block_arguments, terminator, use_counts, Substitution,
 };
 
 pub struct TailRecursionElim;
@@ -119,11 +118,13 @@ fn eliminate_tail_calls(module: &mut Module, function: OpId) {
     let entry = new_block_before(module, header, &parameter_types);
     move_slots(module, header, entry);
     let entry_parameters = module.blocks[entry].arguments.clone();
+    let mut substitution = Substitution::new();
     for (k, &parameter) in parameters.iter().enumerate() {
         if !carried[k] {
-            module.replace_all_uses(parameter, entry_parameters[k]);
+            substitution.replace(parameter, entry_parameters[k]);
         }
     }
+    substitution.apply_within(module, function);
     remove_block_arguments(module, header, &carried);
     let mut initial = kept(&entry_parameters, &carried);
     // The new block's ops stand for the first tail call: that is where the loop starts.
